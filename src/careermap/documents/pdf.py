@@ -1,0 +1,150 @@
+"""PDF text through pypdf, page by page; scans and locked files are refused plainly."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import DependencyError
+
+from careermap.documents.blocks import Block
+from careermap.errors import DocumentError
+
+__all__ = ["PdfContent", "pdf_blocks"]
+
+#: a PDF whose pages hold fewer characters than this altogether has no usable text layer
+MIN_TEXT_CHARS = 20
+_DIGITS = re.compile(r"\d+")
+_MAX_LOGGED = 5
+
+
+@dataclass
+class PdfContent:
+    blocks: list[Block]
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _damaged(name: str, exc: BaseException) -> DocumentError:
+    detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+    return DocumentError(
+        f"{name} is a damaged or invalid PDF ({detail}). Open it in a PDF viewer and save "
+        "or print it to a new PDF, or export the résumé again."
+    )
+
+
+def _open(data: bytes, name: str, password: str | None) -> PdfReader:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if not reader.is_encrypted:
+            return reader
+        result = reader.decrypt(password or "")
+    except DependencyError as exc:
+        raise DocumentError(
+            f"{name} is encrypted with AES, which needs the 'cryptography' package "
+            "(pip install cryptography); or save an unprotected copy of the PDF."
+        ) from exc
+    except Exception as exc:  # pypdf raises many types on malformed files
+        raise _damaged(name, exc) from exc
+    if result == PasswordType.NOT_DECRYPTED:
+        if password is None:
+            raise DocumentError(
+                f"{name} is protected by a password. Give the password (password=... or "
+                "--password), or save an unprotected copy of the PDF."
+            )
+        raise DocumentError(f"the password given for {name} is wrong. Check it and try again.")
+    return reader
+
+
+def _repeated_edges(pages: list[list[str]]) -> set[str]:
+    """Header and footer lines printed on every page ("Jane Doe - page 2")."""
+    if len(pages) < 2 or any(not lines for lines in pages):
+        return set()
+    repeated: set[str] = set()
+    for index in (0, -1):
+        keys = {_DIGITS.sub("#", lines[index].strip()) for lines in pages}
+        if len(keys) == 1 and len(next(iter(keys))) <= 80:
+            repeated |= {lines[index] for lines in pages}
+    return repeated
+
+
+def _trim_edges(lines: list[str], repeated: set[str], *, keep_top: bool) -> list[str]:
+    if lines and lines[0] in repeated and not keep_top:
+        lines = lines[1:]
+    if lines and lines[-1] in repeated:
+        lines = lines[:-1]
+    return lines
+
+
+class _ThreadLog(logging.Handler):
+    """Collects what pypdf logs about one file, from this thread only, as warnings."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread and len(self.messages) < _MAX_LOGGED:
+            message = record.getMessage()
+            if message not in self.messages:
+                self.messages.append(message)
+
+
+@contextmanager
+def _pypdf_log() -> Iterator[list[str]]:
+    """pypdf's complaints end up in the document's warnings, not on the user's stderr."""
+    handler = _ThreadLog()
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def pdf_blocks(data: bytes, name: str, password: str | None = None) -> PdfContent:
+    """One block per page. Raises DocumentError for a scan, a locked or a damaged file."""
+    with _pypdf_log() as logged:
+        content = _pdf_blocks(data, name, password)
+    content.warnings.extend(f"PDF structure: {message}" for message in logged)
+    return content
+
+
+def _pdf_blocks(data: bytes, name: str, password: str | None) -> PdfContent:
+    reader = _open(data, name, password)
+    warnings: list[str] = []
+    texts: list[str] = []
+    try:
+        pages = list(reader.pages)
+    except Exception as exc:  # a broken page tree
+        raise _damaged(name, exc) from exc
+    if not pages:
+        raise DocumentError(f"{name} is a PDF with no pages. Export the résumé again.")
+    for number, page in enumerate(pages, 1):
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception as exc:  # one unreadable page should not lose the others
+            warnings.append(f"page {number} could not be read ({type(exc).__name__}); skipped")
+            texts.append("")
+    if sum(len(t.strip()) for t in texts) < MIN_TEXT_CHARS:
+        raise DocumentError(
+            f"{name} has no text layer (a scan?). Export it as text, or run OCR "
+            "(e.g. ocrmypdf) on it first."
+        )
+    for number, text in enumerate(texts, 1):
+        if not text.strip():
+            warnings.append(f"page {number} has no text layer (a scanned page?); skipped")
+    split = [[ln for ln in t.splitlines() if ln.strip()] for t in texts]
+    repeated = _repeated_edges(split)
+    if repeated:
+        # the first page keeps its top line: a header repeated on every page is often the name
+        split = [_trim_edges(lines, repeated, keep_top=n == 0) for n, lines in enumerate(split)]
+    blocks = [Block("\n".join(lines), page=number) for number, lines in enumerate(split, 1)]
+    return PdfContent(blocks=blocks, pages=len(pages), warnings=warnings)

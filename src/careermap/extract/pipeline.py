@@ -1,0 +1,177 @@
+"""``extract()``: text or document -> skill mentions with level, years, negation, section.
+
+Stages: sentences; lexical matching per taxonomy (:mod:`.lexical`), ambiguous aliases
+confirmed by their context (:mod:`.ambiguity`), overlaps settled; the words around each
+mention read (:mod:`.context`); then, when asked and available, the semantic stage
+(:mod:`.semantic_stage`) for sentences the lexicon found nothing in.
+
+Confidence of a lexical mention says how sure careermap is that the words name the skill:
+careermap label 0.95, alias 0.9, ambiguous alias confirmed by a context word 0.8 or by its
+list neighbours 0.75; ESCO preferred label 0.85, alternative label 0.75, less 0.1 for a
+one-word ESCO label.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Literal
+
+from careermap.errors import InputError
+from careermap.extract.ambiguity import confirm_ambiguous
+from careermap.extract.context import SentenceContext
+from careermap.extract.lexical import Hit, Lexicon, default_lexicon, resolve_overlaps
+from careermap.extract.mention import Extraction, Mention, Taxonomy
+from careermap.extract.sentences import Sentence, sentence_at, split_sentences
+
+if TYPE_CHECKING:
+    from careermap.documents.model import Document
+
+__all__ = ["TaxonomyChoice", "extract", "lexical_hits"]
+
+TaxonomyChoice = Literal["careermap", "esco", "both"]
+_TAXONOMIES = ("careermap", "esco", "both")
+
+
+def _confidence(hit: Hit, sentence: str) -> float:
+    t = hit.target
+    if t.taxonomy == "careermap":
+        if t.ambiguous:
+            low = sentence.lower()
+            return 0.8 if any(w in low for w in t.context) else 0.75
+        return 0.95 if t.method == "exact" else 0.9
+    base = 0.85 if t.method == "exact" else 0.75
+    return base - 0.1 if " " not in t.form.strip() else base
+
+
+def lexical_hits(
+    text: str,
+    taxonomy: TaxonomyChoice = "careermap",
+    *,
+    lexicon: Lexicon | None = None,
+    sentences: list[Sentence] | None = None,
+) -> list[Hit]:
+    """Accepted lexical hits (ambiguity settled, overlaps resolved per taxonomy)."""
+    lex = lexicon or default_lexicon()
+    sents = split_sentences(text) if sentences is None else sentences
+    out: list[Hit] = []
+    rejected: set[tuple[int, int]] = set()
+    if taxonomy in ("careermap", "both"):
+        raw = lex.hits(text, "careermap")
+        kept = confirm_ambiguous(text, raw, sents)
+        if len(kept) != len(raw):
+            ok = {(h.start, h.end) for h in kept}
+            rejected = {(h.start, h.end) for h in raw if (h.start, h.end) not in ok}
+        out.extend(resolve_overlaps(kept))
+    if taxonomy in ("esco", "both"):
+        esco = [h for h in lex.hits(text, "esco") if (h.start, h.end) not in rejected]
+        out.extend(resolve_overlaps(esco))
+    out.sort(key=lambda h: (h.start, h.end))
+    return out
+
+
+def extract(
+    source: str | Document,
+    *,
+    taxonomy: TaxonomyChoice = "careermap",
+    semantic: bool = True,
+    context: bool = True,
+    lexicon: Lexicon | None = None,
+) -> Extraction:
+    """Skill mentions in a text or a :class:`~careermap.documents.Document`.
+
+    ``taxonomy`` picks careermap's skill graph, ESCO, or both. ``semantic`` adds mentions
+    found by meaning (when the embedding model is installed). ``context=False`` skips
+    level, years and negation, for bulk work where only the skills matter.
+    """
+    if taxonomy not in _TAXONOMIES:
+        raise InputError(f"taxonomy must be one of {', '.join(_TAXONOMIES)}, not '{taxonomy}'.")
+    document = None if isinstance(source, str) else source
+    text = source if isinstance(source, str) else source.text
+    lex = lexicon or default_lexicon()
+    timings: dict[str, float] = {}
+
+    t0 = time.perf_counter()
+    sentences = split_sentences(text)
+    hits = lexical_hits(text, taxonomy, lexicon=lex, sentences=sentences)
+    t1 = time.perf_counter()
+    timings["lexical"] = t1 - t0
+
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    placed: list[tuple[Hit, int]] = []
+    for h in hits:
+        i = sentence_at(sentences, starts, h.start) if sentences else -1
+        placed.append((h, i))
+        spans = by_sentence.setdefault(i, [])
+        if (h.start, h.end) not in spans:
+            spans.append((h.start, h.end))
+
+    mentions: list[Mention] = []
+    cache: dict[tuple[int, int], tuple[str | None, float | None, bool, str | None]] = {}
+    contexts: dict[int, SentenceContext] = {}
+    for h, i in placed:
+        sent = sentences[i] if i >= 0 else Sentence(0, len(text), text)
+        key = (h.start, h.end)
+        facts = cache.get(key)
+        if facts is None:
+            ctx = contexts.get(i)
+            if ctx is None and context:
+                base = sent.start
+                spans = [(a - base, b - base) for a, b in by_sentence.get(i, [])]
+                ctx = contexts[i] = SentenceContext(sent.text, spans)
+            facts = _read_context(h, sent, ctx, document)
+            cache[key] = facts
+        level, years, negated, section = facts
+        t = h.target
+        mentions.append(
+            Mention(
+                skill_id=t.id,
+                taxonomy=t.taxonomy,
+                label=t.label,
+                start=h.start,
+                end=h.end,
+                text=text[h.start : h.end],
+                sentence=sent.text,
+                sentence_start=sent.start,
+                sentence_end=sent.end,
+                confidence=_confidence(h, sent.text),
+                method=t.method,
+                level=level,  # type: ignore[arg-type]
+                years=years,
+                negated=negated,
+                section=section,
+                careermap_ids=lex.careermap_for_esco.get(t.id, ()) if t.taxonomy == "esco" else (),
+            )
+        )
+    t2 = time.perf_counter()
+    timings["context"] = t2 - t1
+
+    notes: list[str] = []
+    if semantic:
+        from careermap.extract.semantic_stage import semantic_mentions
+
+        wanted: tuple[Taxonomy, ...] = (
+            ("careermap",) if taxonomy == "careermap" else ("esco",) if taxonomy == "esco"
+            else ("careermap", "esco")
+        )
+        extra, skipped = semantic_mentions(
+            sentences, mentions, lexicon=lex, taxonomies=wanted, document=document
+        )
+        if skipped:
+            notes.append(skipped)
+        mentions.extend(extra)
+        mentions.sort(key=lambda m: (m.start, m.end, m.taxonomy))
+        timings["semantic"] = time.perf_counter() - t2
+    return Extraction(
+        text=text, mentions=mentions, document=document, timings=timings, notes=notes
+    )
+
+
+def _read_context(
+    hit: Hit, sent: Sentence, ctx: SentenceContext | None, document: Document | None
+) -> tuple[str | None, float | None, bool, str | None]:
+    section = document.section_at(hit.start) if document is not None else None
+    if ctx is None:
+        return None, None, False, section
+    s, e = hit.start - sent.start, hit.end - sent.start
+    return ctx.level(s, e), ctx.years(s, e), ctx.negated(s), section

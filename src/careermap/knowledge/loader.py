@@ -1,0 +1,280 @@
+"""Load the curated knowledge base from the YAML files shipped in the package.
+
+Everything is validated on load: each record against its schema, then the whole against
+itself (no dangling reference, an acyclic prerequisite graph, ids unique across files).
+A failure is a :class:`~careermap.errors.DataError` naming the file and the record.
+"""
+
+from __future__ import annotations
+
+import graphlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from careermap.errors import DataError, UnknownIdError
+from careermap.knowledge.schemas import (
+    LEVELS,
+    Course,
+    Level,
+    MarketFact,
+    PortfolioProject,
+    Role,
+    Skill,
+    Source,
+)
+
+__all__ = ["DATA_DIR", "KnowledgeBase", "load", "load_from"]
+
+DATA_DIR = Path(__file__).parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+
+try:  # the C loader is several times faster where libyaml is present
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            doc = yaml.load(fh, Loader=_Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read {path.name}: {exc}. Reinstall careermap.") from exc
+    if not isinstance(doc, dict):
+        raise DataError(f"{path.name}: expected a mapping at the top level")
+    return doc
+
+
+def _parse(path: Path, key: str, model: type[M]) -> list[M]:
+    doc = _read_yaml(path)
+    items = doc.get(key)
+    if not isinstance(items, list):
+        raise DataError(f"{path.name}: expected a list under '{key}'")
+    out: list[M] = []
+    for i, raw in enumerate(items):
+        try:
+            out.append(model.model_validate(raw))
+        except ValidationError as exc:
+            ident = raw.get("id", f"#{i}") if isinstance(raw, dict) else f"#{i}"
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise DataError(
+                f"{path.name}: {key[:-1]} '{ident}' is invalid at '{where}': {first['msg']}"
+            ) from exc
+    return out
+
+
+def _index(items: Iterable[M], kind: str, where: str) -> dict[str, M]:
+    out: dict[str, M] = {}
+    for item in items:
+        ident = str(getattr(item, "id"))  # noqa: B009 - every indexed model has an id
+        if ident in out:
+            raise DataError(f"{where}: {kind} id '{ident}' is defined twice")
+        out[ident] = item
+    return out
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Roles, skills, courses, projects, market facts and sources, cross-checked."""
+
+    sources: dict[str, Source]
+    skills: dict[str, Skill]
+    roles: dict[str, Role]
+    courses: dict[str, Course]
+    projects: dict[str, PortfolioProject]
+    facts: dict[str, MarketFact]
+    data_dir: Path = field(default=DATA_DIR)
+
+    # ---- look-ups -------------------------------------------------------------------
+    def role(self, role_id: str) -> Role:
+        return self._get(self.roles, "role", role_id, lambda r: [r.title, *r.alt_titles])
+
+    def skill(self, skill_id: str) -> Skill:
+        return self._get(self.skills, "skill", skill_id, lambda s: [s.label, *s.aliases])
+
+    def course(self, course_id: str) -> Course:
+        return self._get(self.courses, "course", course_id, lambda c: [c.title])
+
+    def project(self, project_id: str) -> PortfolioProject:
+        return self._get(self.projects, "project", project_id, lambda p: [p.title])
+
+    def source(self, source_id: str) -> Source:
+        return self._get(self.sources, "source", source_id, lambda s: [s.title])
+
+    def _get(self, table: dict[str, M], kind: str, key: str, names: Any) -> M:
+        hit = table.get(key)
+        if hit is not None:
+            return hit
+        low = key.strip().lower()
+        for ident, item in table.items():  # exact title or alias, case-insensitive
+            if low == ident or any(low == n.lower() for n in names(item)):
+                return item
+        raise UnknownIdError(kind, key, self._suggest(table, low, names))
+
+    @staticmethod
+    def _suggest(table: dict[str, M], key: str, names: Any, limit: int = 3) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        choices: dict[str, str] = {}
+        for ident, item in table.items():
+            choices[f"{ident}\x00{ident}"] = ident
+            for n in names(item):
+                choices[f"{ident}\x00{n}"] = n.lower()
+        scored = process.extract(key, choices, scorer=fuzz.WRatio, limit=limit * 6)
+        out: list[str] = []
+        for _text, score, ck in scored:
+            ident = ck.split("\x00", 1)[0]
+            if score >= 60 and ident not in out:
+                out.append(ident)
+            if len(out) == limit:
+                break
+        return out
+
+    # ---- the skill graph ------------------------------------------------------------
+    @cached_property
+    def unlocks(self) -> dict[str, list[str]]:
+        """Skill id -> the skills that list it as a prerequisite."""
+        out: dict[str, list[str]] = {s: [] for s in self.skills}
+        for s in self.skills.values():
+            for p in s.prerequisites:
+                out[p].append(s.id)
+        return out
+
+    def prerequisite_order(self, skill_ids: Iterable[str] | None = None) -> list[str]:
+        """Skills in an order where each comes after its prerequisites (ties by id)."""
+        wanted = set(self.skills if skill_ids is None else skill_ids)
+        ts: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
+        for sid in sorted(wanted):
+            ts.add(sid, *sorted(p for p in self.skills[sid].prerequisites if p in wanted))
+        ts.prepare()
+        out: list[str] = []
+        while ts.is_active():
+            ready = sorted(ts.get_ready())
+            out.extend(ready)
+            ts.done(*ready)
+        return out
+
+    def ancestors(self, skill_id: str) -> set[str]:
+        """Every skill reachable through prerequisites (not including the skill)."""
+        seen: set[str] = set()
+        stack = list(self.skills[skill_id].prerequisites)
+        while stack:
+            s = stack.pop()
+            if s not in seen:
+                seen.add(s)
+                stack.extend(self.skills[s].prerequisites)
+        return seen
+
+    def courses_for(self, skill_id: str, level: Level | None = None) -> list[Course]:
+        """Courses that teach a skill (to at least ``level`` when given), shortest first."""
+        need = 0 if level is None else LEVELS.index(level)
+        hits = [
+            c
+            for c in self.courses.values()
+            if any(cs.skill == skill_id and LEVELS.index(cs.level) >= need for cs in c.skills)
+        ]
+        return sorted(hits, key=lambda c: (c.hours, c.id))
+
+    def roles_needing(self, skill_id: str) -> list[Role]:
+        return [r for r in self.roles.values() if any(s.skill == skill_id for s in r.skills)]
+
+    def projects_for(self, skill_id: str) -> list[PortfolioProject]:
+        return [p for p in self.projects.values() if skill_id in p.skills]
+
+    def iter_skills(self, category: str | None = None) -> Iterator[Skill]:
+        for s in self.skills.values():
+            if category is None or s.category == category:
+                yield s
+
+    # ---- validation -----------------------------------------------------------------
+    def check(self) -> None:
+        """Raise DataError on the first broken reference or a prerequisite cycle."""
+        problems = list(self.problems())
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise DataError(f"knowledge base is inconsistent: {problems[0]}{more}")
+
+    def problems(self) -> Iterator[str]:
+        src, sk = self.sources, self.skills
+
+        def need(ids: Iterable[str], table: dict[str, Any], kind: str, owner: str) -> Iterator[str]:
+            for i in ids:
+                if i not in table:
+                    yield f"{owner} refers to unknown {kind} '{i}'"
+
+        for s in sk.values():
+            yield from need(s.sources, src, "source", f"skill {s.id}")
+            yield from need(s.prerequisites, sk, "skill", f"skill {s.id} (prerequisites)")
+        for r in self.roles.values():
+            owner = f"role {r.id}"
+            yield from need(r.sources, src, "source", owner)
+            yield from need((x.skill for x in r.skills), sk, "skill", owner)
+            yield from need(r.competencies, sk, "skill", f"{owner} (competencies)")
+            yield from need(r.tools, sk, "skill", f"{owner} (tools)")
+            yield from need(r.courses, self.courses, "course", owner)
+            yield from need(r.projects, self.projects, "project", owner)
+            yield from need((x.source for x in r.salary), src, "source", f"{owner} (salary)")
+            for c in r.competencies:
+                if c in sk and sk[c].category != "human":
+                    yield f"{owner}: competency '{c}' is not a human-competency skill"
+        for course in self.courses.values():
+            owner = f"course {course.id}"
+            yield from need(course.sources, src, "source", owner)
+            yield from need((x.skill for x in course.skills), sk, "skill", owner)
+        for p in self.projects.values():
+            yield from need(p.sources, src, "source", f"project {p.id}")
+            yield from need(p.skills, sk, "skill", f"project {p.id}")
+        for f in self.facts.values():
+            yield from need([f.source], src, "source", f"market fact {f.id}")
+        if all(p in sk for s in sk.values() for p in s.prerequisites):
+            ts: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter(
+                {s.id: s.prerequisites for s in sk.values()}
+            )
+            try:
+                ts.prepare()
+            except graphlib.CycleError as exc:
+                yield f"prerequisite cycle: {' -> '.join(exc.args[1])}"
+
+
+def load_from(data_dir: Path, *, check: bool = True) -> KnowledgeBase:
+    """Load and validate a knowledge base from a folder laid out like the shipped one."""
+    if not data_dir.is_dir():
+        raise DataError(f"knowledge folder {data_dir} does not exist. Reinstall careermap.")
+    skills: list[Skill] = []
+    for p in _files(data_dir / "skills"):
+        skills.extend(_parse(p, "skills", Skill))
+    roles: list[Role] = []
+    for p in _files(data_dir / "roles"):
+        roles.extend(_parse(p, "roles", Role))
+    kb = KnowledgeBase(
+        sources=_index(_parse(data_dir / "sources.yaml", "sources", Source), "source", "sources"),
+        skills=_index(skills, "skill", "skills/"),
+        roles=_index(roles, "role", "roles/"),
+        courses=_index(_parse(data_dir / "courses.yaml", "courses", Course), "course", "courses"),
+        projects=_index(
+            _parse(data_dir / "projects.yaml", "projects", PortfolioProject), "project", "projects"
+        ),
+        facts=_index(_parse(data_dir / "market.yaml", "facts", MarketFact), "fact", "market"),
+        data_dir=data_dir,
+    )
+    if check:
+        kb.check()
+    return kb
+
+
+@lru_cache(maxsize=1)
+def load() -> KnowledgeBase:
+    """The knowledge base shipped with careermap (loaded once per process)."""
+    return load_from(DATA_DIR)

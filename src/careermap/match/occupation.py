@@ -1,0 +1,260 @@
+"""Recognise a person's occupation from job titles, and its distance to each role.
+
+Titles are matched against O*NET's alternate and reported titles (→ an O*NET-SOC code)
+and ESCO's occupation labels and alternative labels (→ an ESCO occupation), after
+normalisation (case, punctuation, seniority words such as "senior" or "II"). An exact
+normalised match wins; otherwise the closest title by rapidfuzz's token-sort ratio, kept
+only above :data:`MIN_SCORE`.
+
+The distance from that occupation to a role uses, in order of strength: careermap's own
+title rules (the person already holds the role), the role's O*NET codes, O*NET's related
+occupations, and the overlap of O*NET technology skills between the two occupations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, Field
+
+from careermap.knowledge import broad
+from careermap.knowledge.schemas import Role
+from careermap.knowledge.titles import match_title
+
+__all__ = [
+    "MIN_SCORE",
+    "OccupationGuess",
+    "Proximity",
+    "TitleIndex",
+    "normalise_title",
+    "proximity",
+    "recognise",
+    "title_index",
+]
+
+MIN_SCORE = 90.0
+
+_SENIORITY = re.compile(
+    r"\b(senior|sr|junior|jr|lead|principal|staff|head|chief|associate|assistant|intern|"
+    r"trainee|graduate|entry level|mid level|i{1,3}|iv|v|[1-5])\b"
+)
+_PUNCT = re.compile(r"[^\w+#]+")
+_COMPOUND = re.compile(r"\b(back|front)end\b")
+
+
+def normalise_title(title: str, *, drop_seniority: bool = True) -> str:
+    t = title.lower().replace("&", " and ")
+    t = re.sub(r"\(.*?\)", " ", t)
+    t = _PUNCT.sub(" ", t)
+    t = _COMPOUND.sub(lambda m: f"{m.group(1)} end", t)
+    if drop_seniority:
+        t = _SENIORITY.sub(" ", t)
+    return " ".join(t.split())
+
+
+class OccupationGuess(BaseModel):
+    title: str = Field(description="the person's title as written")
+    matched: str = Field(description="the reference title it matched")
+    score: float = Field(ge=0, le=100)
+    onet_code: str | None = None
+    onet_title: str | None = None
+    esco_uri: str | None = None
+    esco_label: str | None = None
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    """Normalised reference titles with the O*NET codes / ESCO URIs they name."""
+
+    keys: list[str]
+    onet: dict[str, list[str]]
+    esco: dict[str, str]
+    originals: dict[str, str]
+
+    def esco_candidates(self, title: str, limit: int = 10) -> list[tuple[str, float]]:
+        """ESCO occupation URIs for a title, best first, each once (for ranking metrics)."""
+        from rapidfuzz import fuzz, process
+
+        key = normalise_title(title)
+        out: dict[str, float] = {}
+        if key in self.esco:
+            out[self.esco[key]] = 100.0
+        for cand, score, _ in process.extract(
+            key, self._esco_keys, scorer=fuzz.token_sort_ratio, limit=limit * 4
+        ):
+            out.setdefault(self.esco[cand], float(score))
+            if len(out) >= limit:
+                break
+        return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
+
+    @property
+    def _esco_keys(self) -> list[str]:
+        return list(self.esco)
+
+
+@lru_cache(maxsize=1)
+def title_index() -> TitleIndex:
+    """Preferred names first, so that an alternative label never hides an occupation's own."""
+    onet: dict[str, list[str]] = {}
+    esco: dict[str, str] = {}
+    originals: dict[str, str] = {}
+
+    def add_onet(title: str, code: str) -> None:
+        k = normalise_title(title)
+        if k:
+            codes = onet.setdefault(k, [])
+            if code not in codes:
+                codes.append(code)
+            originals.setdefault(k, title)
+
+    for occ in broad.onet_occupations():
+        add_onet(occ.title, occ.code)
+    alternates = broad.onet_alternate_titles()
+    for t in alternates:
+        if t.kind == "reported":
+            add_onet(t.title, t.code)
+    for t in alternates:
+        if t.kind != "reported":
+            add_onet(t.title, t.code)
+    occupations = list(broad.esco_occupations())
+    for o in occupations:
+        k = normalise_title(o.label)
+        esco.setdefault(k, o.uri)
+        originals.setdefault(k, o.label)
+    for o in occupations:
+        for label in o.alt_labels:
+            k = normalise_title(label)
+            if k:
+                esco.setdefault(k, o.uri)
+                originals.setdefault(k, label)
+    return TitleIndex(keys=sorted(originals), onet=onet, esco=esco, originals=originals)
+
+
+def _closest(
+    index: TitleIndex, key: str, table: dict[str, str] | dict[str, list[str]]
+) -> tuple[str, float] | None:
+    from rapidfuzz import fuzz, process
+
+    if key in table:
+        return key, 100.0
+    hit = process.extractOne(key, list(table), scorer=fuzz.token_sort_ratio)
+    if hit is None or hit[1] < MIN_SCORE:
+        return None
+    return str(hit[0]), float(hit[1])
+
+
+def recognise(title: str, context: Iterable[str] = ()) -> OccupationGuess | None:
+    """The O*NET and ESCO occupations a job title names, or None when nothing is close.
+
+    ``context`` holds O*NET technology names of the person's skills; when a title is
+    shared by several O*NET occupations ("Data Analyst" by nine), the one whose technology
+    skills overlap the context most wins, then the one ESCO's crosswalk points at.
+    """
+    index = title_index()
+    key = normalise_title(title)
+    if not key:
+        return None
+    o = _closest(index, key, index.onet)
+    e = _closest(index, key, index.esco)
+    if o is None and e is None:
+        return None
+    guess = OccupationGuess(
+        title=title,
+        matched=index.originals[(o or e or ("", 0.0))[0]],
+        score=max(o[1] if o else 0.0, e[1] if e else 0.0),
+    )
+    update: dict[str, object] = {}
+    via_esco: str | None = None
+    if e is not None:
+        uri = index.esco[e[0]]
+        eo = broad.esco_occupation(uri)
+        update |= {"esco_uri": uri, "esco_label": eo.label if eo else None}
+        link = broad.crosswalk_esco_to_onet(uri)  # Nesta's ESCO -> O*NET link
+        via_esco = link.onet_code if link is not None else None
+    code: str | None = None
+    if o is not None:
+        codes = index.onet[o[0]]
+        code = _pick(codes, set(context), via_esco)
+    elif via_esco is not None:
+        code = via_esco
+    occ = broad.onet_occupation(code) if code else None
+    if occ is not None:
+        update |= {"onet_code": occ.code, "onet_title": occ.title}
+    return guess.model_copy(update=update)
+
+
+def _pick(codes: list[str], context: set[str], via_esco: str | None) -> str:
+    if len(codes) == 1:
+        return codes[0]
+    if context:
+        # overlap relative to the occupation's breadth, so a focused occupation wins a tie
+        overlap = {c: len(_tech(c) & context) / max(1, len(_tech(c))) ** 0.5 for c in codes}
+        best = max(overlap.values())
+        if best > 0:
+            tied = [c for c in codes if overlap[c] == best]
+            return via_esco if via_esco in tied else tied[0]
+    return via_esco if via_esco in codes else codes[0]
+
+
+class Proximity(BaseModel):
+    score: float = Field(ge=0, le=1)
+    reason: str
+
+
+_FIT = {"exact": 1.0, "close": 0.85, "broad": 0.7}
+_CODE_FIT = {"exact": 0.9, "close": 0.75, "broad": 0.6}
+_TIER = {"Primary-Short": 0.55, "Primary-Long": 0.45, "Supplemental": 0.35}
+
+
+@lru_cache(maxsize=512)
+def _tech(code: str) -> frozenset[str]:
+    return frozenset(t.example for t in broad.onet_tech_skills(code))
+
+
+def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> Proximity | None:
+    """How close the person's current work is to a role (None when nothing is known)."""
+    for t in titles[:2]:
+        hit = match_title(t)
+        if hit is not None and hit.role == role.id:
+            return Proximity(
+                score=_FIT[hit.fit], reason=f"Your title '{t}' is already a {role.title} title."
+            )
+    if guess is None or guess.onet_code is None:
+        return None
+    code = guess.onet_code
+    for link in role.onet:
+        if link.code == code:
+            return Proximity(
+                score=_CODE_FIT[link.fit],
+                reason=f"Your occupation ({link.title}, {code}) is one this role maps to.",
+            )
+    related = {r.code: r for r in broad.related_occupations(code)}
+    best: Proximity | None = None
+    for link in role.onet:
+        r = related.get(link.code)
+        if r is not None:
+            cand = Proximity(
+                score=_TIER.get(r.tier, 0.35),
+                reason=f"O*NET lists {link.title} as related to your occupation "
+                f"({guess.onet_title}).",
+            )
+            if best is None or cand.score > best.score:
+                best = cand
+    if best is not None:
+        return best
+    mine = _tech(code)
+    theirs: set[str] = set()
+    for link in role.onet:
+        theirs |= _tech(link.code)
+    if not mine or not theirs:
+        return Proximity(score=0.0, reason="No shared O*NET data with your occupation.")
+    shared = mine & theirs
+    jac = len(shared) / len(mine | theirs)
+    return Proximity(
+        score=round(min(0.3, jac), 3),
+        reason=f"{len(shared)} technologies in common between your occupation "
+        f"({guess.onet_title}) and this role's.",
+    )

@@ -1,0 +1,192 @@
+"""Pick the courses that cover a gap at the least total hours (or cost).
+
+A course covers a need when it teaches that skill to at least the need's target level.
+Choosing the cheapest set of courses that covers every coverable need is a weighted set
+cover, solved exactly as a 0-1 integer program with SciPy's ``milp`` (the HiGHS solver):
+
+    minimise  sum_c w_c x_c
+    subject to  sum_{c covers n} x_c >= 1   for every need n some course covers
+                x_c in {0, 1}
+
+``w_c`` is the course's hours (``optimize="hours"``) or estimated cost (``"cost"``), plus
+a tie-break far below any real difference (the other measure, then nothing), so that
+among equally good sets the one that is also cheaper (or shorter) wins and no course is
+chosen that adds nothing. Needs no course covers are left to self-study. If the solver
+fails or reaches its time limit, a greedy cover (best weight per newly covered need,
+then redundant courses removed) stands in and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from careermap.errors import InputError
+from careermap.knowledge.schemas import LEVELS, Course
+from careermap.plan.costs import CostModel
+from careermap.plan.model import Optimize
+from careermap.profile import SkillNeed
+
+__all__ = ["MILP_OPTIMAL", "Selection", "coverage", "greedy_cover", "select_courses"]
+
+MILP_OPTIMAL = "milp (HiGHS, optimal)"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen courses and which of them each covered need is scheduled with."""
+
+    chosen: list[Course]
+    assignment: dict[str, str] = field(default_factory=dict)  # skill id -> course id
+    covers: dict[str, list[str]] = field(default_factory=dict)  # course id -> skill ids
+    uncovered: list[str] = field(default_factory=list)
+    solver: str = MILP_OPTIMAL
+    objective: float = 0.0
+
+
+def _teaches(course: Course, need: SkillNeed) -> int | None:
+    """The level index the course reaches in the need's skill, if it reaches the target."""
+    want = LEVELS.index(need.target)
+    best: int | None = None
+    for cs in course.skills:
+        if cs.skill == need.skill:
+            lv = LEVELS.index(cs.level)
+            if lv >= want and (best is None or lv < best):
+                best = lv
+    return best
+
+
+def coverage(needs: Sequence[SkillNeed], courses: Iterable[Course]) -> dict[str, list[str]]:
+    """Course id -> skill ids of the needs it covers (courses covering none are left out)."""
+    out: dict[str, list[str]] = {}
+    for c in sorted(courses, key=lambda c: c.id):
+        hit = [n.skill for n in needs if _teaches(c, n) is not None]
+        if hit:
+            out[c.id] = hit
+    return out
+
+
+def _weights(
+    courses: Sequence[Course], optimize: Optimize, costs: CostModel
+) -> tuple[np.ndarray, np.ndarray]:
+    hours = np.array([c.hours for c in courses], dtype=float)
+    usd = np.array([costs.cost(c) for c in courses], dtype=float)
+    primary, secondary = (hours, usd) if optimize == "hours" else (usd, hours)
+    # the tie-break adds less than 0.005 in all, below the smallest difference that
+    # matters in the primary measure (0.01 h or USD 0.01); hours are always positive, so
+    # every weight is, and an optimal set holds no course the others make redundant
+    eps = 0.005 / (1.0 + float(secondary.sum()))
+    return primary, primary + eps * secondary
+
+
+def greedy_cover(
+    elements: Sequence[str], sets: Sequence[set[str]], weights: Sequence[float]
+) -> list[int]:
+    """Indices of a cover: repeatedly the best weight per newly covered element, ties by
+    index; then drop, heaviest first, any set the others make redundant."""
+    left = set(elements)
+    chosen: list[int] = []
+    while left:
+        best, best_ratio = -1, float("inf")
+        for i, s in enumerate(sets):
+            gain = len(s & left)
+            if gain and weights[i] / gain < best_ratio:
+                best, best_ratio = i, weights[i] / gain
+        if best < 0:
+            break
+        chosen.append(best)
+        left -= sets[best]
+    for i in sorted(chosen, key=lambda i: (-weights[i], i)):
+        others = set().union(*(sets[j] for j in chosen if j != i))
+        if sets[i] & set(elements) <= others:
+            chosen.remove(i)
+    return sorted(chosen)
+
+
+def _milp(
+    n_rows: int, sets: Sequence[set[int]], weights: np.ndarray, time_limit: float
+) -> tuple[list[int] | None, str]:
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import csr_array
+
+    rows = [r for s in sets for r in sorted(s)]
+    cols = [j for j, s in enumerate(sets) for _ in s]
+    a = csr_array((np.ones(len(rows)), (rows, cols)), shape=(n_rows, len(sets)))
+    try:
+        res = milp(
+            weights,
+            constraints=LinearConstraint(a, lb=np.ones(n_rows), ub=np.inf),
+            integrality=np.ones(len(sets)),
+            bounds=Bounds(0, 1),
+            options={"time_limit": time_limit, "mip_rel_gap": 0.0, "presolve": True},
+        )
+    except (ValueError, TypeError, MemoryError) as exc:  # pragma: no cover - defensive
+        return None, f"solver error: {exc}"
+    if res.status != 0 or res.x is None:
+        return None, f"milp status {res.status}: {res.message}"
+    picked = [j for j, v in enumerate(res.x) if v > 0.5]
+    covered = set().union(*(sets[j] for j in picked)) if picked else set()
+    if len(covered) < n_rows:  # pragma: no cover - defensive
+        return None, "milp returned a set that does not cover every need"
+    return picked, ""
+
+
+def select_courses(
+    needs: Sequence[SkillNeed],
+    courses: Iterable[Course],
+    *,
+    optimize: Optimize = "hours",
+    costs: CostModel,
+    time_limit: float = 5.0,
+    method: Literal["milp", "greedy"] = "milp",
+) -> Selection:
+    """Cover every coverable need with courses at the least total hours or cost."""
+    if not time_limit >= 0:
+        raise InputError(f"time_limit must be 0 or more seconds, not {time_limit}")
+    courses = list(courses)
+    cover = coverage(needs, courses)
+    pool = {c.id: c for c in courses if c.id in cover}
+    cands = [pool[cid] for cid in sorted(cover)]
+    covered_ids = sorted({s for ids in cover.values() for s in ids})
+    uncovered = [n.skill for n in needs if n.skill not in set(covered_ids)]
+    if not cands:
+        return Selection(chosen=[], uncovered=uncovered, solver=MILP_OPTIMAL)
+
+    row = {sid: i for i, sid in enumerate(covered_ids)}
+    sets_idx = [{row[s] for s in cover[c.id]} for c in cands]
+    primary, weights = _weights(cands, optimize, costs)
+
+    picked: list[int] | None = None
+    solver = MILP_OPTIMAL
+    if method == "milp":
+        picked, why = _milp(len(covered_ids), sets_idx, weights, time_limit)
+        if picked is None:
+            solver = f"greedy (fallback: {why})"
+    else:
+        solver = "greedy (requested)"
+    if picked is None:
+        sets = [set(cover[c.id]) for c in cands]
+        picked = greedy_cover(covered_ids, sets, list(weights))
+
+    chosen = [cands[j] for j in picked]
+    need_by_id = {n.skill: n for n in needs}
+    assignment: dict[str, str] = {}
+    for sid in covered_ids:
+        options = [c for c in chosen if sid in cover[c.id]]
+        # the course that teaches it at the lowest sufficient level (most focused) wins
+        best = min(
+            options,
+            key=lambda c: (_teaches(c, need_by_id[sid]) or 0, len(cover[c.id]), c.hours, c.id),
+        )
+        assignment[sid] = best.id
+    return Selection(
+        chosen=chosen,
+        assignment=assignment,
+        covers={c.id: cover[c.id] for c in chosen},
+        uncovered=uncovered,
+        solver=solver,
+        objective=float(sum(primary[j] for j in picked)),
+    )

@@ -1,0 +1,79 @@
+"""What careermap knows about a person, and what they need for a role.
+
+These types are the contract between the stages: extraction and the quiz produce a
+:class:`Profile`; matching reads it; the gap is a list of :class:`SkillNeed`; planning
+turns the needs into a dated plan.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from careermap.knowledge.schemas import Importance, Level, SkillCategory
+
+__all__ = [
+    "RIASEC",
+    "Evidence",
+    "Profile",
+    "ProfileSkill",
+    "SkillNeed",
+]
+
+RIASEC = ("R", "I", "A", "S", "E", "C")
+RiasecCode = Literal["R", "I", "A", "S", "E", "C"]
+
+
+class Evidence(BaseModel):
+    """Where a claim about a person comes from: a sentence in a document, or a quiz answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="the sentence or answer, as the person wrote it")
+    origin: Literal["document", "quiz", "manual"] = "document"
+    section: str | None = None
+    start: int | None = Field(default=None, ge=0, description="character offset in the document")
+    end: int | None = Field(default=None, ge=0)
+
+
+class ProfileSkill(BaseModel):
+    skill: str = Field(description="careermap skill id")
+    level: Level
+    confidence: float = Field(ge=0, le=1)
+    years: float | None = Field(default=None, ge=0)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Profile(BaseModel):
+    """A person as careermap sees them. Every field is optional evidence."""
+
+    skills: dict[str, ProfileSkill] = Field(default_factory=dict)
+    titles: list[str] = Field(default_factory=list, description="job titles held, newest first")
+    years_experience: float | None = Field(default=None, ge=0)
+    interests: dict[RiasecCode, float] | None = Field(
+        default=None, description="RIASEC scores on O*NET's 1-7 scale"
+    )
+    work_styles: dict[str, float] | None = Field(
+        default=None, description="work-style preference per style id, 0-1"
+    )
+    self_ratings: dict[SkillCategory, Level | None] = Field(default_factory=dict)
+
+    def level_of(self, skill_id: str) -> Level | None:
+        hit = self.skills.get(skill_id)
+        return None if hit is None else hit.level
+
+
+class SkillNeed(BaseModel):
+    """One line of a gap: a skill the person lacks, or has below the role's level."""
+
+    skill: str
+    target: Level
+    current: Level | None = None
+    importance: Importance
+    reason: str = Field(description="why the role needs it, in one line")
+    hot_technology: bool = False
+    in_demand: bool = False
+    via_prerequisite_of: list[str] = Field(
+        default_factory=list, description="role skills this one is a prerequisite for"
+    )

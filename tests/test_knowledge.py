@@ -1,0 +1,182 @@
+"""The shipped knowledge base: valid, complete against the seeds, and cross-referenced."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from careermap.errors import DataError, UnknownIdError
+from careermap.knowledge import DATA_DIR, LEVELS, SKILL_CATEGORIES, KnowledgeBase, load, load_from
+
+SEED_ROLES = {
+    "genai-engineer",
+    "ml-scientist",
+    "prompt-engineer",
+    "ai-product-manager",
+    "data-scientist",
+    "nlp-specialist",
+    "mlops-engineer",
+    "ai-ethics-specialist",
+    "genai-marketer",
+    "ai-content-creator",
+    "ai-consultant",
+    "ml-engineer",
+}
+
+# Every course and programme the seed articles name, by a distinctive part of its title.
+SEED_COURSES = [
+    "AI Foundations for Everyone",
+    "Prompt Engineering Basics",
+    "Generative AI with LLMs",
+    "AI For Everyone",
+    "Deep Learning Specialization",
+    "PyTorch for Deep Learning",
+    "TensorFlow",
+    "Amazon SageMaker and Azure ML",
+    "MLOps on GCP",
+    "Complete MLOps Bootcamp",
+    "IBM AI Engineering",
+    "Machine Learning – Specialty",
+]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load()
+
+
+def test_every_seed_role_is_present_and_complete(kb: KnowledgeBase) -> None:
+    assert set(kb.roles) >= SEED_ROLES
+    for role in kb.roles.values():
+        essentials = [s for s in role.skills if s.importance == "essential"]
+        assert essentials, f"{role.id} has no essential skill"
+        assert role.courses and role.projects, f"{role.id} lacks courses or projects"
+        assert role.competencies, f"{role.id} lacks human competencies"
+
+
+def test_skill_graph_is_large_and_covers_every_category(kb: KnowledgeBase) -> None:
+    assert len(kb.skills) >= 250
+    cats = {s.category for s in kb.skills.values()}
+    assert cats == set(SKILL_CATEGORIES)
+    linked_esco = sum(1 for s in kb.skills.values() if s.esco)
+    linked_onet = sum(1 for s in kb.skills.values() if s.onet)
+    assert linked_esco >= 100 and linked_onet >= 60
+
+
+def test_seed_courses_are_present(kb: KnowledgeBase) -> None:
+    named = [c.title for c in kb.courses.values() if c.named_in_seeds]
+    for fragment in SEED_COURSES:
+        assert any(fragment.lower() in t.lower() for t in named), f"missing seed course {fragment}"
+
+
+def test_no_invented_course_urls(kb: KnowledgeBase) -> None:
+    # The seed texts carry no URLs, so any URL would have to come from another source.
+    for c in kb.courses.values():
+        if c.url is not None:
+            assert any(kb.sources[s].kind != "curation" for s in c.sources), c.id
+
+
+def test_every_core_role_skill_is_taught_by_a_course(kb: KnowledgeBase) -> None:
+    uncovered = [
+        (r.id, s.skill, s.level)
+        for r in kb.roles.values()
+        for s in r.skills
+        if s.importance in ("essential", "important") and not kb.courses_for(s.skill, s.level)
+    ]
+    assert uncovered == []
+
+
+def test_seed_projects_and_salaries(kb: KnowledgeBase) -> None:
+    seed_projects = [p for p in kb.projects.values() if p.named_in_seeds]
+    assert len(seed_projects) >= 3
+    titles = " ".join(p.title.lower() for p in seed_projects)
+    assert "chatbot" in titles and "image" in titles and ("rag" in titles or "retrieval" in titles)
+    pe = kb.role("prompt-engineer")
+    assert any(s.source == "seed-genai-paths-2026" and (s.low or 0) >= 180_000 for s in pe.salary)
+    mlops = kb.role("mlops-engineer")
+    assert any(s.low == 100_000 and s.high == 220_000 for s in mlops.salary)
+
+
+def test_market_facts_carry_the_seed_figures(kb: KnowledgeBase) -> None:
+    values = {f.value for f in kb.facts.values()}
+    assert {40.8, 22.21, 324.68, 44.2} <= values
+
+
+def test_aliases_resolve_to_one_skill(kb: KnowledgeBase) -> None:
+    owner: dict[str, str] = {}
+    for s in kb.skills.values():
+        for a in [s.label, *s.aliases, *s.case_sensitive_aliases]:
+            key = a.lower()
+            assert owner.setdefault(key, s.id) == s.id, f"'{a}' names {owner[key]} and {s.id}"
+    assert kb.skill("retrieval-augmented generation").id == "rag"
+    assert kb.skill("LLMs").id == "large-language-models"
+
+
+def test_ambiguous_aliases_need_context(kb: KnowledgeBase) -> None:
+    r = kb.skill("r-language")
+    assert any(a.alias == "R" for a in r.ambiguous)
+    assert "R" not in r.aliases
+
+
+def test_prerequisites_are_ordered(kb: KnowledgeBase) -> None:
+    order = kb.prerequisite_order()
+    pos = {s: i for i, s in enumerate(order)}
+    for s in kb.skills.values():
+        for p in s.prerequisites:
+            assert pos[p] < pos[s.id], f"{p} should come before {s.id}"
+    assert "peft" in kb.ancestors("lora")
+
+
+def test_level_hours_add_up(kb: KnowledgeBase) -> None:
+    h = kb.skill("python").hours
+    assert h.to_reach("advanced") == h.foundational + h.intermediate + h.advanced
+    assert h.to_reach("advanced", start="foundational") == h.intermediate + h.advanced
+    assert LEVELS[0] == "foundational"
+
+
+def test_unknown_id_suggests_close_matches(kb: KnowledgeBase) -> None:
+    with pytest.raises(UnknownIdError) as err:
+        kb.role("genai-enginer")
+    assert "genai-engineer" in err.value.suggestions
+    assert "genai-engineer" in str(err.value)
+
+
+def _copy_kb(tmp_path: Path) -> Path:
+    dst = tmp_path / "kb"
+    shutil.copytree(DATA_DIR, dst, ignore=shutil.ignore_patterns("*.sqlite", "*.npz"))
+    return dst
+
+
+def test_a_prerequisite_cycle_is_refused(tmp_path: Path) -> None:
+    dst = _copy_kb(tmp_path)
+    path = next(p for p in (dst / "skills").glob("*.yaml") if "peft" in p.read_text())
+    doc = yaml.safe_load(path.read_text())
+    for s in doc["skills"]:
+        if s["id"] == "peft":
+            s["prerequisites"] = [*s.get("prerequisites", []), "lora"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(DataError, match="cycle"):
+        load_from(dst)
+
+
+def test_a_dangling_reference_is_refused(tmp_path: Path) -> None:
+    dst = _copy_kb(tmp_path)
+    path = dst / "courses.yaml"
+    doc = yaml.safe_load(path.read_text())
+    doc["courses"][0]["skills"].append({"skill": "no-such-skill", "level": "foundational"})
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(DataError, match="no-such-skill"):
+        load_from(dst)
+
+
+def test_an_invalid_record_names_file_and_field(tmp_path: Path) -> None:
+    dst = _copy_kb(tmp_path)
+    path = dst / "roles" / "prompt-engineer.yaml"
+    doc = yaml.safe_load(path.read_text())
+    doc["roles"][0]["skills"][0]["level"] = "guru"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    with pytest.raises(DataError, match=r"prompt-engineer\.yaml.*skills\.0\.level"):
+        load_from(dst)

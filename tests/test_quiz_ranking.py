@@ -1,0 +1,142 @@
+"""Quiz answers -> every role ranked, on the shipped roles and the shipped O*NET interests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careermap.knowledge import load
+from careermap.knowledge.broad import interests as onet_profile
+from careermap.profile import Profile
+from careermap.quiz import (
+    QuizResult,
+    correlation,
+    load_answers,
+    load_items,
+    role_interests,
+    score_quiz,
+)
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "quiz-answers.yaml"
+TECHNICAL = ("ml-scientist", "data-scientist", "genai-engineer", "ml-engineer")
+
+
+def answers(
+    high: str,
+    styles: dict[str, int],
+    ratings: dict[str, str],
+    *,
+    low: int = 1,
+) -> dict[str, object]:
+    """A person who strongly likes the activities of the ``high`` areas and not the rest."""
+    bank = load_items()
+    out: dict[str, object] = {i.id: 5 if i.area in high else low for i in bank.interests}
+    out.update({w.id: styles.get(w.style, 2) for w in bank.work_styles})
+    out.update({f"self-{cat}": level for cat, level in ratings.items()})
+    return out
+
+
+@pytest.fixture(scope="module")
+def builder() -> QuizResult:
+    return score_quiz(
+        answers(
+            "IR",
+            {"research": 5, "building": 4},
+            {
+                "programming": "advanced",
+                "machine-learning": "intermediate",
+                "theory-math": "intermediate",
+                "frameworks-tools": "intermediate",
+                "genai": "foundational",
+            },
+        )
+    )
+
+
+def test_investigative_realistic_ml_person_ranks_technical_roles_above_the_marketer(
+    builder: QuizResult,
+) -> None:
+    assert builder.holland_code[:2] == "RI"  # tied at 7.0: Holland's order breaks the tie
+    marketer = builder.role("genai-marketer").rank
+    for role in TECHNICAL:
+        assert builder.role(role).rank < marketer, role
+    assert builder.roles[0].role in TECHNICAL
+
+
+def test_reasons_cite_the_onet_occupation_and_the_skill_gap(builder: QuizResult) -> None:
+    ds = builder.role("data-scientist")
+    assert any("15-2051.00" in r and "O*NET" in r for r in ds.reasons), ds.reasons
+    assert any("Investigative" in r for r in ds.reasons)
+    ml = builder.role("ml-scientist")
+    assert any(
+        r.startswith("You rated machine learning intermediate; the role needs advanced")
+        for r in ml.reasons
+    ), ml.reasons
+
+
+def test_artistic_enterprising_creative_person_is_pointed_to_creative_roles() -> None:
+    result = score_quiz(
+        answers(
+            "AE",
+            {"creative": 5, "people-product": 4},
+            {"domain": "intermediate", "human": "intermediate", "genai": "foundational"},
+        )
+    )
+    assert result.holland_code[:2] == "AE"
+    assert result.roles[0].role in {"ai-content-creator", "genai-marketer"}
+    for role in TECHNICAL:
+        assert result.role(role).rank > result.role("ai-content-creator").rank
+
+
+def test_the_sample_file_gives_a_full_ranking_with_components_and_reasons() -> None:
+    kb = load()
+    result = score_quiz(load_answers(SAMPLE))
+    assert {m.role for m in result.roles} == set(kb.roles)
+    assert [m.rank for m in result.roles] == list(range(1, len(kb.roles) + 1))
+    scores = [m.score for m in result.roles]
+    assert scores == sorted(scores, reverse=True)
+    for m in result.roles:
+        assert 0 <= m.score <= 100
+        assert set(m.components) == {"interests", "work_styles", "skills"}
+        assert all(v is None or 0 <= v <= 100 for v in m.components.values())
+        assert len(m.reasons) >= 3
+        assert m.onet_interests is not None, f"{m.role} has no O*NET interest profile"
+    # a builder with advanced programming: an engineering role comes out ahead of governance
+    assert result.role("genai-engineer").rank < result.role("ai-ethics-specialist").rank
+
+
+def test_each_role_profile_follows_its_onet_links() -> None:
+    kb = load()
+    ds = role_interests(kb.role("data-scientist"), onet_profile)
+    assert ds is not None
+    assert ds.order()[0] == "I"  # O*NET's Data Scientists lead with Investigative
+    creator = role_interests(kb.role("ai-content-creator"), onet_profile)
+    assert creator is not None and creator.order()[0] == "A"
+    # the quiz's own profile of a person correlates with O*NET's on the same scale
+    assert (correlation(creator.interests, ds.interests) or 0) < 0.5
+
+
+def test_to_profile_carries_interests_styles_and_ratings(builder: QuizResult) -> None:
+    profile = builder.to_profile()
+    assert isinstance(profile, Profile)
+    assert profile.interests == {"R": 7.0, "I": 7.0, "A": 1.0, "S": 1.0, "E": 1.0, "C": 1.0}
+    assert profile.work_styles is not None and profile.work_styles["research"] == 1.0
+    assert profile.self_ratings["programming"] == "advanced"
+    assert profile.self_ratings["domain"] is None  # left out: "none"
+
+
+def test_flat_interest_answers_favour_no_role_on_interests() -> None:
+    result = score_quiz(answers("", {}, {}, low=3))
+    assert {m.components["interests"] for m in result.roles} == {50.0}
+    assert "all alike" in result.roles[0].reasons[0]
+
+
+def test_a_role_without_onet_interests_is_scored_on_the_other_components() -> None:
+    result = score_quiz(load_answers(SAMPLE), interests=lambda code: None)
+    for m in result.roles:
+        assert m.components["interests"] is None
+        ws, sk = m.components["work_styles"], m.components["skills"]
+        assert ws is not None and sk is not None
+        assert m.score == pytest.approx((0.2 * ws + 0.3 * sk) / 0.5, abs=0.06)
+        assert "No O*NET interest profile" in m.reasons[0]
