@@ -175,8 +175,10 @@ def learn_stoplist(min_count: int, max_precision: float) -> None:
             (span,) = token_spans(rec, [(h.start, h.end)])
             seen[form] += 1
             good[form] += any(span[0] < g[1] and g[0] < span[1] for g in gold)
-    print(f"# learned from SkillSpan train ({len(train)} sentences): forms seen >= "
-          f"{min_count} times touching a gold span <= {max_precision:.0%} of the time")
+    print(
+        f"# learned from SkillSpan train ({len(train)} sentences): forms seen >= "
+        f"{min_count} times touching a gold span <= {max_precision:.0%} of the time"
+    )
     for form, n in seen.most_common():
         if n >= min_count and good[form] / n <= max_precision:
             print(f"{form:<40} # train {good[form]}/{n}")

@@ -28,7 +28,12 @@ def skill(sid: str, label: str, category: str = "programming", **kw: Any) -> Ski
                 {"alias": a, "note": "ambiguous", "context": ctx} for a, ctx in amb.items()
             ],
             "levels": {"foundational": "f", "intermediate": "i", "advanced": "a"},
-            "hours": {"foundational": 10, "intermediate": 20, "advanced": 40, "basis": "made up for a test"},
+            "hours": {
+                "foundational": 10,
+                "intermediate": 20,
+                "advanced": 40,
+                "basis": "made up for a test",
+            },
             "sources": ["test"],
             **kw,
         }
@@ -109,7 +114,10 @@ def test_negation_helper_reads_offsets() -> None:
         ("Exposure to PyTorch", {"pytorch": "foundational"}),
         ("Currently learning Go (golang)", {"go": "foundational"}),
         ("Python (advanced), SQL: basic", {"python": "advanced", "sql": "foundational"}),
-        ("Expert in Python; familiar with Docker", {"python": "advanced", "docker": "foundational"}),
+        (
+            "Expert in Python; familiar with Docker",
+            {"python": "advanced", "docker": "foundational"},
+        ),
         ("Machine learning with PyTorch", {"ml": None, "pytorch": None}),
         ("Strong communication with teams that use Python", {"python": None}),
     ],

@@ -26,7 +26,12 @@ def skill(sid: str, label: str, category: str = "programming", **kw: Any) -> Ski
                 {"alias": a, "note": "ambiguous", "context": ctx} for a, ctx in amb.items()
             ],
             "levels": {"foundational": "f", "intermediate": "i", "advanced": "a"},
-            "hours": {"foundational": 10, "intermediate": 20, "advanced": 40, "basis": "made up for a test"},
+            "hours": {
+                "foundational": 10,
+                "intermediate": 20,
+                "advanced": 40,
+                "basis": "made up for a test",
+            },
             "sources": ["test"],
             **kw,
         }
@@ -108,8 +113,9 @@ def test_longest_match_wins(lex: Lexicon) -> None:
     assert found("Experience fine tuning LLMs", lex) == [("fine-tuning", "fine tuning LLMs")]
 
 
-def test_no_match_across_a_line_break(lex: Lexicon) -> None:
-    assert found("machine\nlearning", lex) == []
+def test_wrapped_line_matches_but_not_across_a_blank_line(lex: Lexicon) -> None:
+    assert found("built machine\nlearning systems", lex) == [("ml", "machine\nlearning")]
+    assert found("machine\n\nlearning", lex) == []
 
 
 # ---- case rules ---------------------------------------------------------------------------
@@ -119,7 +125,8 @@ def test_acronym_aliases_need_their_case(lex: Lexicon) -> None:
 
 
 def test_plain_aliases_match_in_any_case(lex: Lexicon) -> None:
-    assert found("PYTHON and python and Python", lex) == [("python", "PYTHON")] + [
+    assert found("PYTHON and python and Python", lex) == [
+        ("python", "PYTHON"),
         ("python", "python"),
         ("python", "Python"),
     ]
@@ -220,7 +227,11 @@ def test_real_esco_labels_found_on_word_boundaries(full_esco: Lexicon) -> None:
 
 # ---- sentences ------------------------------------------------------------------------------
 def test_sentences_keep_offsets_and_skip_abbreviations() -> None:
-    text = "• Built apps, e.g. chat bots. Then J. Smith joined.\nSkills: Python"
+    text = "• Built apps, e.g. chat\n  bots. Then J. Smith joined.\nSkills: Python"
     got = [(s.text, text[s.start : s.end]) for s in split_sentences(text)]
-    assert [a for a, _ in got] == ["Built apps, e.g. chat bots.", "Then J. Smith joined.", "Skills: Python"]
+    assert [a for a, _ in got] == [
+        "Built apps, e.g. chat\n  bots.",
+        "Then J. Smith joined.",
+        "Skills: Python",
+    ]
     assert all(a == b for a, b in got)

@@ -286,3 +286,54 @@ def facts_cmd(json_out: bool = JSON) -> None:
     rows = [(f.topic, f.statement, f.as_of, f.source) for f in kb.facts.values()]
     console.print(table("Market facts", ["topic", "fact", "as of", "source"], rows))
     console.print("Figures as stated by each source; careermap has not re-estimated them.")
+
+
+@app.command("salary")
+def salary_cmd(
+    role_id: str = typer.Argument(..., help="Role id or title."),
+    level: str | None = typer.Option(
+        None, "--level", "-l", help="entry, mid, senior or executive (or EN/MI/SE/EX)."
+    ),
+    country: str | None = typer.Option(
+        None, "--country", help="Country name or ISO code, e.g. US, Germany, GB."
+    ),
+    area: str | None = typer.Option(
+        None, "--area", help="US state or metro area for BLS OEWS, e.g. 'California'."
+    ),
+    json_out: bool = JSON,
+) -> None:
+    """What a role pays: stated ranges, survey percentiles and BLS OEWS, each with n and source."""
+    from careermap.knowledge.salary import salary_bands
+
+    kb = load()
+    report = salary_bands(kb, role_id, level=level, country=country, area=area)
+    if json_out:
+        emit_json(report)
+        return
+    where = ", ".join(x for x in (report.country, report.area) if x) or "all places"
+    console.print(
+        f"[bold]{report.role_title}[/bold] — level: {report.level or 'all'}; place: {where}"
+    )
+    rows = []
+    for b in report.bands:
+        if b.kind == "stated-range":
+            fig = f"{money(b.low)} – {money(b.high)}" if b.high else f"{money(b.low)}+"
+            pct = ("", fig, "")
+        else:
+            pct = (money(b.p25), money(b.median), money(b.p75))
+        n = "" if b.n is None else f"{b.n:,} {b.n_label or ''}".strip()
+        what = b.dataset + (f" · {b.soc} {b.soc_title}" if b.soc else "")
+        flag = " ⚠ small sample" if b.small_sample else ""
+        rows.append((what, b.level or "all", b.place, *pct, n + flag, b.period))
+    console.print(
+        table(
+            "Yearly pay (USD)",
+            ["source", "level", "place", "p25", "median", "p75", "n", "period"],
+            rows,
+        )
+    )
+    for b in report.bands:
+        if b.note:
+            console.print(f"  • {b.dataset}: {b.note}")
+    for note in report.notes:
+        console.print(f"  • {note}")

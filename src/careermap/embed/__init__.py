@@ -5,6 +5,20 @@
 """
 
 from careermap.embed.base import Embedder, Vectors
-from careermap.embed.registry import DEFAULT_BACKEND, available, get_embedder, register
+from careermap.embed.registry import (
+    DEFAULT_BACKEND,
+    available,
+    get_embedder,
+    register,
+    unregister,
+)
 
-__all__ = ["DEFAULT_BACKEND", "Embedder", "Vectors", "available", "get_embedder", "register"]
+__all__ = [
+    "DEFAULT_BACKEND",
+    "Embedder",
+    "Vectors",
+    "available",
+    "get_embedder",
+    "register",
+    "unregister",
+]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from careermap.embed.base import Embedder
 from careermap.errors import InputError
 
-__all__ = ["DEFAULT_BACKEND", "available", "get_embedder", "register"]
+__all__ = ["DEFAULT_BACKEND", "available", "get_embedder", "register", "unregister"]
 
 DEFAULT_BACKEND = "minilm-onnx"
 
@@ -26,6 +26,12 @@ def register(name: str, factory: Callable[[], Embedder], *, replace: bool = Fals
     if name in _factories and not replace:
         raise InputError(f"embedding backend '{name}' is already registered")
     _factories[name] = factory
+    _instances.pop(name, None)
+
+
+def unregister(name: str) -> None:
+    """Forget backend ``name`` (and its instance); unknown names are ignored."""
+    _factories.pop(name, None)
     _instances.pop(name, None)
 
 

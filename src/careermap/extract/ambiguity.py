@@ -33,10 +33,51 @@ TECHNICAL_CATEGORIES = frozenset(
     {"programming", "machine-learning", "frameworks-tools", "genai", "platforms", "theory-math"}
 )
 _NAMING_WORDS = frozenset(
-    "section part appendix annex chapter article clause exhibit schedule item grade class "
-    "type vitamin plan group unit level block building room row tier phase stage model "
-    "series option category form team floor gate wing zone area lot box suite mr ms mrs "
-    "dr".split()
+    [
+        "section",
+        "part",
+        "appendix",
+        "annex",
+        "chapter",
+        "article",
+        "clause",
+        "exhibit",
+        "schedule",
+        "item",
+        "grade",
+        "class",
+        "type",
+        "vitamin",
+        "plan",
+        "group",
+        "unit",
+        "level",
+        "block",
+        "building",
+        "room",
+        "row",
+        "tier",
+        "phase",
+        "stage",
+        "model",
+        "series",
+        "option",
+        "category",
+        "form",
+        "team",
+        "floor",
+        "gate",
+        "wing",
+        "zone",
+        "area",
+        "lot",
+        "box",
+        "suite",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+    ]
 )
 _ITEM_SEPARATORS = re.compile(r"\s*(?:[,;|•·/]|\s&\s|\band\b|\bor\b)\s*")
 _LIST_LABEL = re.compile(r"^[^,;|:]{1,40}:\s*")

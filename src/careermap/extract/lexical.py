@@ -7,13 +7,14 @@ as written for forms matched in their exact case (acronyms such as "RAG", ambigu
 such as "R", "Go", "Spark", and ESCO labels that carry capitals).
 
 Token boundaries are enforced inside the automaton: text and forms are rewritten, without
-changing their length, so that white space (not line breaks) and separating punctuation
+changing their length, so that white space and separating punctuation
 (brackets, quotes, commas, colons, slashes, full stops, hyphens, dashes, bullets) become
 ``\x02``, and each form that starts with a word character gets a leading ``\x02``. A form
 can then only start after a separator, so "R" is never found inside "React" nor "Go"
 inside "Google"; as a side effect "fine-tuning", "fine tuning" and "fine/tuning" read the
 same, and "CI/CD" matches "CI CD". "+" and "#" are not separators, so "C++", "C#" and "C"
-stay apart. Line breaks are never rewritten, so no match spans two lines. The end of a
+stay apart. A line break counts as a space (a wrapped line); a blank line, two
+separators, ends any match. The end of a
 match is checked afterwards: a form ending in a word character must not be followed by a
 word character or by "+"/"#" (so "C" is not read in "C++" or "C#"); a trailing plural "s"
 ("LLMs", "APIs") is accepted and kept in the span. A word glued to another symbol
@@ -34,7 +35,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -64,7 +65,7 @@ STOPLIST_FILE = Path(__file__).with_name("esco_stoplist.txt")
 
 _MARK = "\x02"
 _SEPARATORS = (
-    " \t\r\f\v\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
+    " \n\t\r\f\v\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
     "()[]{}\"'`,;:!?|/\\.-‐‑‒–—―•·▪◦‣∙*…“”‘’«»<>"
 )
 _TABLE = str.maketrans(dict.fromkeys(_SEPARATORS, _MARK))
@@ -202,6 +203,11 @@ class _Automaton:
                 yield Hit(start, end, target)
 
 
+def _careermap_target(skill: Skill, form: str, case: bool, context: tuple[str, ...] = ()) -> Target:
+    method: Method = "exact" if form.strip().lower() == skill.label.lower() else "alias"
+    return Target("careermap", skill.id, skill.label, form, method, case, skill.category, context)
+
+
 def _prefer_preferred(group: list[Target]) -> list[Target]:
     preferred = [t for t in group if t.method == "exact"]
     return preferred if preferred else group[:3]
@@ -245,11 +251,7 @@ class Lexicon:
     def _build_careermap(self) -> tuple[_Automaton, _Automaton]:
         ci, cs = _Automaton(False), _Automaton(True)
         for s in self.skills.values():
-
-            def target(form: str, case: bool, context: tuple[str, ...] = ()) -> Target:
-                method: Method = "exact" if form.strip().lower() == s.label.lower() else "alias"
-                return Target("careermap", s.id, s.label, form, method, case, s.category, context)
-
+            target = partial(_careermap_target, s)
             ambiguous = {a.alias.strip().lower() for a in s.ambiguous}
             for form in [s.label, *s.aliases]:
                 if form.strip().lower() in ambiguous:
@@ -324,9 +326,7 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
 
     Hits of the same span all stay, once per skill (a label before an alias).
     """
-    ordered = sorted(
-        hits, key=lambda h: (h.start - h.end, h.start, h.target.method != "exact")
-    )
+    ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start, h.target.method != "exact"))
     kept: list[Hit] = []
     spans: list[tuple[int, int]] = []
     seen: set[tuple[int, int, str]] = set()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from careermap.documents.model import Document
     from careermap.profile import Profile
 
-__all__ = ["Extraction", "Method", "Mention", "Taxonomy"]
+__all__ = ["Extraction", "Mention", "Method", "Taxonomy"]
 
 Taxonomy = Literal["careermap", "esco"]
 Method = Literal["exact", "alias", "semantic"]

@@ -151,7 +151,10 @@ def extract(
         from careermap.extract.semantic_stage import semantic_mentions
 
         wanted: tuple[Taxonomy, ...] = (
-            ("careermap",) if taxonomy == "careermap" else ("esco",) if taxonomy == "esco"
+            ("careermap",)
+            if taxonomy == "careermap"
+            else ("esco",)
+            if taxonomy == "esco"
             else ("careermap", "esco")
         )
         extra, skipped = semantic_mentions(
@@ -162,9 +165,7 @@ def extract(
         mentions.extend(extra)
         mentions.sort(key=lambda m: (m.start, m.end, m.taxonomy))
         timings["semantic"] = time.perf_counter() - t2
-    return Extraction(
-        text=text, mentions=mentions, document=document, timings=timings, notes=notes
-    )
+    return Extraction(text=text, mentions=mentions, document=document, timings=timings, notes=notes)
 
 
 def _read_context(

@@ -78,9 +78,7 @@ def position_years(
     document: Document, mentions: Iterable[Mention], today: date | None = None
 ) -> float | None:
     """Years covered by the document's positions that hold one of ``mentions``."""
-    held = [
-        p for p in document.positions if any(p.start <= m.start < p.end for m in mentions)
-    ]
+    held = [p for p in document.positions if any(p.start <= m.start < p.end for m in mentions)]
     return merged_years(held, today) if held else None
 
 
@@ -114,9 +112,7 @@ def _evidence(ms: list[Mention]) -> list[Evidence]:
             continue
         seen.add(key)
         out.append(
-            Evidence(
-                text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end
-            )
+            Evidence(text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end)
         )
         if len(out) == _MAX_EVIDENCE:
             break

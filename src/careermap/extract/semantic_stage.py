@@ -1,6 +1,6 @@
 """The optional semantic stage: sentences linked to skills by meaning, not by name.
 
-Which sentences: those of four to eighty words in which the lexical stage found no
+Which sentences: those of four to eighty words (of two letters or more) in which the lexical stage found no
 careermap skill (a sentence that names a skill is already read); in a document, only
 those of the summary, experience and projects sections (a skills list is names, and
 education lines are not evidence of use). At most :data:`MAX_SENTENCES` per text, the
@@ -20,8 +20,13 @@ If the model or its data cannot load, the stage is skipped and the reason is kep
 
 from __future__ import annotations
 
+import re
 import threading
-from typing import TYPE_CHECKING, Any
+import weakref
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
 
 from careermap.errors import CareermapError
 from careermap.extract.context import SentenceContext
@@ -30,6 +35,7 @@ from careermap.extract.sentences import Sentence
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document
+    from careermap.embed import Embedder, Vectors
     from careermap.extract.lexical import Lexicon
 
 __all__ = ["MAX_SENTENCES", "TOP_K", "semantic_mentions"]
@@ -38,25 +44,66 @@ MAX_SENTENCES = 48
 TOP_K = 2
 _MIN_WORDS, _MAX_WORDS = 4, 80
 _SECTIONS = frozenset({"summary", "experience", "projects"})
-_indexes: dict[int, Any] = {}
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_indexes: dict[str, Any] = {}
+_by_lexicon: weakref.WeakKeyDictionary[Lexicon, Any] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+
+
+class _CallMemo:
+    """The default embedder, remembering the vectors of one extraction's texts, so the
+    careermap and ESCO indexes embed each sentence and chunk once between them."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.memo: dict[str, Vectors] = {}
+
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> Vectors:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if missing:
+            for t, v in zip(missing, self.inner.embed(missing, batch_size), strict=True):
+                self.memo[t] = v
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self.memo[t] for t in texts])
+
+
+def _memo() -> _CallMemo:
+    with _lock:
+        memo = _indexes.get("memo")
+        if memo is None:
+            from careermap.embed import get_embedder
+
+            memo = _indexes["memo"] = _CallMemo(get_embedder())
+        return cast(_CallMemo, memo)
 
 
 def _careermap_index(lexicon: Lexicon) -> Any:
     from careermap.extract.semantic import skill_index
 
-    key = id(lexicon)
+    memo = _memo()
     with _lock:
-        index = _indexes.get(key)
+        index = _by_lexicon.get(lexicon)
         if index is None:
-            index = _indexes[key] = skill_index(lexicon.skills.values())
+            index = _by_lexicon[lexicon] = skill_index(lexicon.skills.values(), embedder=memo)
         return index
 
 
 def _esco_index() -> Any:
     from careermap.extract.semantic import EscoLinker
 
-    return EscoLinker.load()
+    memo = _memo()
+    with _lock:
+        index = _indexes.get("esco")
+        if index is None:
+            index = _indexes["esco"] = EscoLinker.load(embedder=memo)
+        return index
 
 
 def candidates(
@@ -68,7 +115,7 @@ def candidates(
     for s in sentences:
         if s.start in named:
             continue
-        words = len(s.text.split())
+        words = len(_LETTERS.findall(s.text))
         if not _MIN_WORDS <= words <= _MAX_WORDS:
             continue
         if document is not None and document.section_at(s.start) not in _SECTIONS:
@@ -95,6 +142,7 @@ def semantic_mentions(
     texts = [s.text for s in picked]
     out: list[Mention] = []
     try:
+        _memo().memo.clear()  # vectors are shared within one extraction only
         for taxonomy in taxonomies:
             index = _careermap_index(lexicon) if taxonomy == "careermap" else _esco_index()
             links = index.search(texts, top_k=TOP_K)

@@ -1,7 +1,8 @@
 """Cutting text into sentences with their offsets, fast enough for millions of postings.
 
-A résumé is mostly lines (bullets, "Skills: ..." lines, headings), so every line break ends
-a sentence. Inside a line, a sentence ends at ``.``, ``!`` or ``?`` followed by white space
+A résumé is mostly lines (bullets, "Skills: ..." lines, headings), so a line break ends a
+sentence, unless the line goes on in lower case after a line that does not end in
+punctuation (a wrapped bullet: "built an evaluation harness with human\n  review"). Inside a line, a sentence ends at ``.``, ``!`` or ``?`` followed by white space
 and a capital letter, a digit or an opening quote/bracket, except after a common
 abbreviation ("e.g.", "Inc.", "Dr.") or a single capital letter (an initial: "J. Smith").
 Leading bullets and white space are left out of each sentence's span.
@@ -17,9 +18,38 @@ __all__ = ["Sentence", "sentence_at", "split_sentences"]
 
 _BOUNDARY = re.compile(r"\n|(?<=[.!?])[ \t]+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs approx incl dept inc ltd co corp dr mr mrs ms prof sr jr st no fig "
-    "al cf resp univ est mt".split()
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "approx",
+        "incl",
+        "dept",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "no",
+        "fig",
+        "al",
+        "cf",
+        "resp",
+        "univ",
+        "est",
+        "mt",
+    ]
 )
+_NEXT_LINE = re.compile(r"[ \t]*[a-z]")
+_ENDS = ".!?:;\n"
 _LEAD = " \t\r\f\v•●▪◦‣∙·*-–—>"
 _TRAIL = " \t\r\f\v"
 
@@ -44,6 +74,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return dot - i == 1 and text[i].isupper()
 
 
+def _wraps(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` only wraps a sentence onto the next line."""
+    after = _NEXT_LINE.match(text, newline + 1)
+    if after is None:
+        return False
+    before = text[:newline].rstrip(" \t")
+    return bool(before) and before[-1] not in _ENDS
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start] in _LEAD:
         start += 1
@@ -58,7 +97,10 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group() != "\n" and _is_abbreviation(text, m.start() - 1):
+        if m.group() == "\n":
+            if _wraps(text, m.start()):
+                continue
+        elif _is_abbreviation(text, m.start() - 1):
             continue
         _add(out, text, pos, m.start())
         pos = m.end()

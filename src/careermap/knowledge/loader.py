@@ -121,6 +121,9 @@ class KnowledgeBase:
         for ident, item in table.items():  # exact title or alias, case-insensitive
             if low == ident or any(low == n.lower() for n in names(item)):
                 return item
+        for item in table.values():  # acronyms matched only in their own case ("CNN")
+            if key.strip() in getattr(item, "case_sensitive_aliases", ()):
+                return item
         raise UnknownIdError(kind, key, self._suggest(table, low, names))
 
     @staticmethod
