@@ -116,7 +116,12 @@ def main() -> None:
     import bm25s
 
     from careermap.embed import get_embedder
-    from careermap.extract.semantic import ESCO_THRESHOLD, EscoLinker, SemanticIndex
+    from careermap.extract.semantic import (
+        ESCO_THRESHOLD,
+        EscoLinker,
+        SemanticIndex,
+        Weights,
+    )
 
     with esco_csv.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -169,6 +174,17 @@ def main() -> None:
         return linker.score(sents)[0]
 
     dense_only = SemanticIndex(linker.ids, linker.labels, linker.vectors, embedder=emb)
+    no_chunks = SemanticIndex(
+        linker.ids,
+        linker.labels,
+        linker.vectors,
+        lexical=linker.lexical,
+        embedder=emb,
+        weights=Weights(sentence=1.0, chunks=0.0),
+    )
+
+    def rank_no_chunks(sents: Sequence[str]) -> np.ndarray:
+        return no_chunks.score(sents)[0]
 
     def rank_dense_only(sents: Sequence[str]) -> np.ndarray:
         return dense_only.score(sents)[0]
@@ -187,6 +203,7 @@ def main() -> None:
         ("(b) zero-shot MiniLM, max over labels", rank_zero_shot),
         ("(c) careermap linker (shipped)", rank_careermap),
         ("    ablation: without BM25 term", rank_dense_only),
+        ("    ablation: without chunks (sentence + BM25)", rank_no_chunks),
     ]
     for name, fn in rankers:
         _, speeds[name] = timed(fn, sentences_all)

@@ -2,9 +2,11 @@
 
     python bench/bench_skillspan.py                 # the table (dev: TECH, HOUSE, both)
     python bench/bench_skillspan.py --learn-stoplist # ESCO labels unreliable on TRAIN
+    python bench/bench_skillspan.py --calibrate-semantic  # careermap semantic threshold
 
 Gold: SkillSpan's skill spans, knowledge spans, and their union. Each sentence is the
-tokens joined by single spaces; a predicted span covers the tokens its characters touch.
+tokens joined by single spaces; a predicted span covers the tokens its characters touch;
+with both taxonomies, overlapping spans are settled to the longest.
 Strict: a predicted span counts when it equals a gold span token for token. Loose: a
 predicted span counts when it overlaps a gold span, and a gold span is found when a
 predicted one overlaps it. Nothing here is tuned on dev: the ESCO stop-list is learned
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careermap.errors import CareermapError
-from careermap.extract.lexical import Lexicon, default_lexicon, shipped_esco
+from careermap.extract.lexical import Lexicon, default_lexicon, resolve_overlaps, shipped_esco
 from careermap.extract.pipeline import TaxonomyChoice, lexical_hits
 
 REPO = Path(__file__).resolve().parent.parent
@@ -99,7 +101,8 @@ def predict(
     records: list[Record], taxonomy: TaxonomyChoice, lexicon: Lexicon
 ) -> Iterator[set[Span]]:
     for rec in records:
-        hits = lexical_hits(rec.text, taxonomy, lexicon=lexicon)
+        # one span per place: where the taxonomies overlap, the longest span stands
+        hits = resolve_overlaps(lexical_hits(rec.text, taxonomy, lexicon=lexicon))
         yield token_spans(rec, sorted({(h.start, h.end) for h in hits}))
 
 
@@ -184,9 +187,63 @@ def learn_stoplist(min_count: int, max_precision: float) -> None:
             print(f"{form:<40} # train {good[form]}/{n}")
 
 
+DECORTE = SHARED / "decorte-esco-skill-benchmark"
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def decorte_careermap(split: str) -> dict[str, set[str]]:
+    """Decorte et al. validation sentences -> careermap skills standing for their gold ESCO
+    skills (through the one careermap skill listing each URI; others give nothing)."""
+    import csv
+
+    from careermap.knowledge import broad
+    from careermap.knowledge import load as load_kb
+
+    uri_of = {e.label: e.uri for e in broad.esco_skills()}
+    listed: dict[str, set[str]] = {}
+    for sk in load_kb().skills.values():
+        for uri in sk.esco:
+            listed.setdefault(uri, set()).add(sk.id)
+    out: dict[str, set[str]] = {}
+    path = DECORTE / f"{split}_validation_annotations.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            ids = listed.get(uri_of.get(row["label"], ""), set())
+            out.setdefault(row["sentence"], set()).update(ids if len(ids) == 1 else ())
+    return out
+
+
+def calibrate_semantic() -> None:
+    """F1 of the careermap semantic links per threshold: chosen on TECH, checked on HOUSE."""
+    from careermap.extract.semantic_stage import TOP_K, careermap_index
+
+    index = careermap_index(default_lexicon())
+    print("careermap semantic links on Decorte et al. validation sentences (sentence level;")
+    print("gold = careermap skills that alone list a gold ESCO URI, so precision is a floor)")
+    print(f"{'split':<7}{'thr':>5}{'P':>7}{'R':>7}{'F1':>7}")
+    for split in ("tech", "house"):
+        gold = decorte_careermap(split)
+        sentences = list(gold)
+        links = index.search(sentences, top_k=TOP_K, threshold=0.0)
+        for thr in THRESHOLDS:
+            tp = fp = fn = 0
+            for sent, found in zip(sentences, links, strict=True):
+                pred = {k.id for k in found if k.score >= thr}
+                tp += len(pred & gold[sent])
+                fp += len(pred - gold[sent])
+                fn += len(gold[sent] - pred)
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            print(f"{split:<7}{thr:5.2f}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}")
+        n_gold = sum(len(g) for g in gold.values())
+        print(f"{'':<7}({len(sentences)} sentences, {n_gold} gold careermap skills)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--learn-stoplist", action="store_true")
+    ap.add_argument("--calibrate-semantic", action="store_true")
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--max-precision", type=float, default=0.2)
     ap.add_argument("--taxonomy", choices=["careermap", "esco", "both", "all"], default="all")
@@ -196,6 +253,12 @@ def main() -> int:
         return 0
     if args.learn_stoplist:
         learn_stoplist(args.min_count, args.max_precision)
+        return 0
+    if args.calibrate_semantic:
+        if not DECORTE.is_dir():
+            print(f"skipped: the Decorte et al. benchmark is not in {DECORTE}.")
+            return 0
+        calibrate_semantic()
         return 0
     try:
         lexicon = default_lexicon()

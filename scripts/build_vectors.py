@@ -17,21 +17,23 @@ in the order of that file:
 Why these vectors (Decorte et al. benchmark, VALIDATION splits only, RP@5 / MRR by sentence;
 design chosen on TECH, HOUSE is the check; figures from this build's embeddings):
 
-====================================================  ==============  ==============
-query sentence scored against                          TECH val        HOUSE val
-====================================================  ==============  ==============
-preferred-label vector                                 52.6 / 0.527    47.7 / 0.450
-mean of preferred + alternative label vectors          58.8 / 0.538    41.6 / 0.441
-max over preferred and every alternative label         52.0 / 0.492    45.1 / 0.398
-description vector                                     24.7 / 0.255    25.7 / 0.256
-preferred label + 0.5 description                      53.0 / 0.517    43.5 / 0.487
-preferred label, sentence + chunks (no BM25)           63.7 / 0.607    50.2 / 0.546
-preferred label, sentence + chunks + BM25 (shipped)    71.2 / 0.662    60.0 / 0.567
-the same with the mean vector added                    68.3 / 0.657    60.4 / 0.516
-====================================================  ==============  ==============
+================================================  ==============  ==============
+query sentence scored against                      TECH val        HOUSE val
+================================================  ==============  ==============
+preferred-label vector (cosine)                    52.6 / 0.527    47.7 / 0.450
+mean of preferred + alternative label vectors      58.8 / 0.538    41.6 / 0.441
+max over preferred and every alternative label     52.0 / 0.492    45.1 / 0.398
+description vector                                 24.7 / 0.255    25.7 / 0.256
+preferred label + 0.5 x description                50.4 / 0.486    47.2 / 0.461
+label vector, sentence + chunks, no BM25           60.5 / 0.584    52.2 / 0.552
+label vector, sentence + chunks + BM25 (shipped)   72.4 / 0.665    58.1 / 0.562
+the same, mean vector instead of label vector      71.6 / 0.642    58.5 / 0.494
+the same, label and mean vectors (max of both)     71.3 / 0.651    60.5 / 0.523
+================================================  ==============  ==============
 
-Alternative labels help as words (BM25) more than as vectors: their mean dilutes the label
-on HOUSE and storing them all (110k vectors) would not fit the 12 MB budget. Descriptions
+Alternative labels help as words (BM25) more than as vectors: once BM25 sees them, a mean
+vector adds nothing on TECH (where the choice was made), and storing all 110k label vectors
+would not fit the 12 MB budget. Descriptions
 describe an activity in general terms and rank poorly against job-ad sentences. So the
 file keeps one vector per skill and puts the alternative labels in the BM25 index.
 

@@ -133,3 +133,7 @@ def test_shipped_vectors_match_the_esco_export(linker: EscoLinker, shared_data: 
     assert linker.labels == [r["preferredLabel"].strip() for r in rows]
     fresh = get_embedder().embed([r["preferredLabel"] for r in rows[:50]])
     assert np.min(np.sum(fresh * linker.vectors[:50], axis=1)) > 0.999
+
+
+def test_top_k_zero_asks_for_nothing(linker: EscoLinker) -> None:
+    assert linker.link(["Python", "SQL"], top_k=0, threshold=0) == [[], []]

@@ -1,4 +1,12 @@
-"""careermap: find your place in generative AI."""
+"""careermap: find your place in generative AI.
+
+>>> import careermap
+>>> doc = careermap.read("examples/resume.md")          # doctest: +SKIP
+>>> found = careermap.extract(doc)                       # doctest: +SKIP
+>>> found.profile().level_of("python")                   # doctest: +SKIP
+"""
+
+from typing import Any
 
 from careermap.errors import (
     CareermapError,
@@ -11,6 +19,20 @@ from careermap.errors import (
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> Any:
+    """``careermap.read`` and ``careermap.extract``, imported on first use (cheap import)."""
+    if name == "read":
+        from careermap.documents import read
+
+        return read
+    if name == "extract":
+        from careermap.extract import extract
+
+        return extract
+    raise AttributeError(f"module 'careermap' has no attribute {name!r}")
+
+
 __all__ = [
     "CareermapError",
     "DataError",
@@ -19,4 +41,6 @@ __all__ = [
     "ProviderError",
     "UnknownIdError",
     "__version__",
+    "extract",
+    "read",
 ]

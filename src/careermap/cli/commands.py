@@ -1,5 +1,5 @@
 """Import every command module so that each registers its commands on the app."""
 
-from careermap.cli import knowledge_cmds, person_cmds
+from careermap.cli import knowledge_cmds, person_cmds, quiz_cmd
 
-__all__ = ["knowledge_cmds", "person_cmds"]
+__all__ = ["knowledge_cmds", "person_cmds", "quiz_cmd"]

@@ -42,7 +42,7 @@ class Mention:
     years: float | None = None
     negated: bool = False
     section: str | None = None
-    #: careermap skills this ESCO mention stands for (skills that list its URI)
+    #: careermap skills that list this ESCO mention's URI
     careermap_ids: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,16 +67,18 @@ class Extraction:
         return [m for m in self.mentions if m.taxonomy == taxonomy]
 
     def skill_ids(self, taxonomy: Taxonomy = "careermap") -> list[str]:
-        """Skills with at least one mention that is not negated, in order of first mention."""
+        """Skills with at least one mention that is not negated, in order of first mention
+        (for careermap, ESCO mentions count through :func:`.profile.esco_stand_in`)."""
+        from careermap.extract.profile import esco_stand_in
+
         seen: dict[str, None] = {}
         for m in self.mentions:
             if m.negated:
                 continue
             if m.taxonomy == taxonomy:
                 seen.setdefault(m.skill_id, None)
-            elif taxonomy == "careermap":
-                for sid in m.careermap_ids:
-                    seen.setdefault(sid, None)
+            elif taxonomy == "careermap" and (sid := esco_stand_in(m)) is not None:
+                seen.setdefault(sid, None)
         return list(seen)
 
     @property

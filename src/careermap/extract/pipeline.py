@@ -43,6 +43,14 @@ def _confidence(hit: Hit, sentence: str) -> float:
     return base - 0.1 if " " not in t.form.strip() else base
 
 
+def _inside_longer(hit: Hit, others: list[Hit]) -> bool:
+    """Whether ``hit`` lies inside a longer hit ("logistic" in "logistic regression")."""
+    return any(
+        o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
+        for o in others
+    )
+
+
 def lexical_hits(
     text: str,
     taxonomy: TaxonomyChoice = "careermap",
@@ -50,20 +58,33 @@ def lexical_hits(
     lexicon: Lexicon | None = None,
     sentences: list[Sentence] | None = None,
 ) -> list[Hit]:
-    """Accepted lexical hits (ambiguity settled, overlaps resolved per taxonomy)."""
+    """Accepted lexical hits (ambiguity settled, overlaps resolved per taxonomy).
+
+    careermap's forms are read even for ``taxonomy="esco"``: an ESCO label is dropped where
+    careermap rejected an ambiguous alias at the same words ("Spark your career") or where
+    it lies inside a longer careermap name ("logistic" in "logistic regression",
+    "Transformers" in "Hugging Face Transformers").
+    """
     lex = lexicon or default_lexicon()
     sents = split_sentences(text) if sentences is None else sentences
     out: list[Hit] = []
+    careermap: list[Hit] = []
     rejected: set[tuple[int, int]] = set()
-    if taxonomy in ("careermap", "both"):
+    if taxonomy in ("careermap", "both") or lex.skills:
         raw = lex.hits(text, "careermap")
         kept = confirm_ambiguous(text, raw, sents)
         if len(kept) != len(raw):
             ok = {(h.start, h.end) for h in kept}
             rejected = {(h.start, h.end) for h in raw if (h.start, h.end) not in ok}
-        out.extend(resolve_overlaps(kept))
+        careermap = resolve_overlaps(kept)
+        if taxonomy != "esco":
+            out.extend(careermap)
     if taxonomy in ("esco", "both"):
-        esco = [h for h in lex.hits(text, "esco") if (h.start, h.end) not in rejected]
+        esco = [
+            h
+            for h in lex.hits(text, "esco")
+            if (h.start, h.end) not in rejected and not _inside_longer(h, careermap)
+        ]
         out.extend(resolve_overlaps(esco))
     out.sort(key=lambda h: (h.start, h.end))
     return out

@@ -1,7 +1,8 @@
 """From mentions to a :class:`~careermap.profile.Profile`: one level per careermap skill.
 
 The rule, per skill, over its mentions that are not negated (careermap mentions, and ESCO
-mentions of a URI the skill lists):
+mentions of a URI that this skill alone lists, where no careermap mention of the skill
+covers the same words):
 
 1. an explicit cue wins ("expert in", "familiar with"): the highest cue stated;
 2. else years: the most stated in the text, or, when the document dates its positions,
@@ -13,10 +14,11 @@ mentions of a URI the skill lists):
    A skill found only by meaning (semantic stage) is foundational.
 
 Confidence combines the mentions' confidences as independent evidence
-(1 - prod(1 - c)), capped at 0.99. Negated mentions do not count; a skill with only
-negated mentions is left out of ``skills`` and listed in :attr:`Profile` evidence
-nowhere but :attr:`Extraction.negated`. Titles and years of experience come from the
-document's positions (newest first; overlapping positions counted once).
+(1 - prod(1 - c)), capped at 0.99. Negated mentions do not count: a skill with only
+negated mentions is not in the profile (the mentions stay in
+:attr:`~careermap.extract.mention.Extraction.negated`), and a negated sentence is never
+evidence. Titles and years of experience come from the document's positions (titles
+newest first; overlapping positions counted once).
 """
 
 from __future__ import annotations
@@ -33,11 +35,22 @@ if TYPE_CHECKING:
     from careermap.documents.model import Document, Position
     from careermap.extract.mention import Extraction, Mention
 
-__all__ = ["build_profile", "level_for_years", "merged_years", "position_years"]
+__all__ = ["build_profile", "esco_stand_in", "level_for_years", "merged_years", "position_years"]
 
 _USED_SECTIONS = frozenset({"experience", "projects", "summary"})
 _LIST_LINE = re.compile(r"^[^:]{0,40}:\s*\S|[,|•·;/]")
 _MAX_EVIDENCE = 5
+
+
+def esco_stand_in(m: Mention) -> str | None:
+    """The careermap skill an ESCO mention stands for: the one skill listing its URI.
+
+    A URI several careermap skills list ("cloud technologies": AWS, Azure, Google Cloud)
+    says nothing about which of them the person has, so it stands for none.
+    """
+    if m.taxonomy == "esco" and len(m.careermap_ids) == 1:
+        return m.careermap_ids[0]
+    return None
 
 
 def level_for_years(years: float) -> Level:
@@ -123,11 +136,15 @@ def build_profile(extraction: Extraction, today: date | None = None) -> Profile:
     """Aggregate an extraction's mentions into a profile (rule in the module docstring)."""
     grouped: dict[str, list[Mention]] = {}
     for m in extraction.mentions:
-        if m.negated:
+        if not m.negated and m.taxonomy == "careermap":
+            grouped.setdefault(m.skill_id, []).append(m)
+    for m in extraction.mentions:
+        sid = esco_stand_in(m)
+        if sid is None or m.negated:
             continue
-        ids = (m.skill_id,) if m.taxonomy == "careermap" else m.careermap_ids
-        for sid in ids:
-            grouped.setdefault(sid, []).append(m)
+        own = grouped.setdefault(sid, [])
+        if not any(o.start < m.end and m.start < o.end for o in own):
+            own.append(m)
 
     doc = extraction.document
     skills: dict[str, ProfileSkill] = {}

@@ -1,14 +1,18 @@
 """The optional semantic stage: sentences linked to skills by meaning, not by name.
 
-Which sentences: those of four to eighty words (of two letters or more) in which the lexical stage found no
-careermap skill (a sentence that names a skill is already read); in a document, only
-those of the summary, experience and projects sections (a skills list is names, and
-education lines are not evidence of use). At most :data:`MAX_SENTENCES` per text, the
-longest first.
+Which sentences: those of four to eighty words (of two letters or more) in which the
+lexical stage found no careermap skill (a sentence that names a skill is already read); in
+a document, only those of the summary, experience and projects sections (a skills list is
+names, and education lines are not evidence of use). At most :data:`MAX_SENTENCES` per
+text, the longest first.
 
 Each is scored against careermap's skills by
-:func:`careermap.extract.semantic.skill_index` (and, for the ESCO taxonomy, ESCO's by
-:class:`~careermap.extract.semantic.EscoLinker`) with that index's threshold; up to
+:func:`careermap.extract.semantic.skill_index` with :data:`CAREERMAP_THRESHOLD` (chosen on
+Decorte et al.'s TECH validation split, where the gold ESCO skills of a sentence stand for
+the careermap skills that alone list them: F1 34.0 there, 41.4 on HOUSE validation; as gold
+covers only careermap skills linked to ESCO, precision is a floor), and, for the ESCO
+taxonomy, against ESCO's skills by :class:`~careermap.extract.semantic.EscoLinker` with
+its own calibrated threshold; up to
 :data:`TOP_K` skills per sentence become mentions with ``method="semantic"``, the whole
 sentence as their span, and a confidence of ``0.6 * score`` capped at 0.6 (a lexical
 mention is never less than 0.65). A sentence holding a negation ("never", "no
@@ -38,10 +42,19 @@ if TYPE_CHECKING:
     from careermap.embed import Embedder, Vectors
     from careermap.extract.lexical import Lexicon
 
-__all__ = ["MAX_SENTENCES", "TOP_K", "semantic_mentions"]
+__all__ = [
+    "CAREERMAP_THRESHOLD",
+    "MAX_SENTENCES",
+    "TOP_K",
+    "careermap_index",
+    "semantic_mentions",
+]
 
 MAX_SENTENCES = 48
 TOP_K = 2
+#: chosen on Decorte et al.'s TECH validation sentences (``bench_skillspan.py
+#: --calibrate-semantic``): the threshold with the best F1 of careermap links
+CAREERMAP_THRESHOLD = 0.80
 _MIN_WORDS, _MAX_WORDS = 4, 80
 _SECTIONS = frozenset({"summary", "experience", "projects"})
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -84,7 +97,8 @@ def _memo() -> _CallMemo:
         return cast(_CallMemo, memo)
 
 
-def _careermap_index(lexicon: Lexicon) -> Any:
+def careermap_index(lexicon: Lexicon) -> Any:
+    """careermap's skills as a semantic index (built once per lexicon)."""
     from careermap.extract.semantic import skill_index
 
     memo = _memo()
@@ -144,8 +158,12 @@ def semantic_mentions(
     try:
         _memo().memo.clear()  # vectors are shared within one extraction only
         for taxonomy in taxonomies:
-            index = _careermap_index(lexicon) if taxonomy == "careermap" else _esco_index()
-            links = index.search(texts, top_k=TOP_K)
+            if taxonomy == "careermap":
+                links = careermap_index(lexicon).search(
+                    texts, top_k=TOP_K, threshold=CAREERMAP_THRESHOLD
+                )
+            else:
+                links = _esco_index().search(texts, top_k=TOP_K)
             for sent, found in zip(picked, links, strict=True):
                 negated = bool(found) and SentenceContext(sent.text).has_negation()
                 section = document.section_at(sent.start) if document is not None else None

@@ -2,9 +2,10 @@
 
 A résumé is mostly lines (bullets, "Skills: ..." lines, headings), so a line break ends a
 sentence, unless the line goes on in lower case after a line that does not end in
-punctuation (a wrapped bullet: "built an evaluation harness with human\n  review"). Inside a line, a sentence ends at ``.``, ``!`` or ``?`` followed by white space
-and a capital letter, a digit or an opening quote/bracket, except after a common
-abbreviation ("e.g.", "Inc.", "Dr.") or a single capital letter (an initial: "J. Smith").
+punctuation (a wrapped bullet: "built an evaluation harness with human / review"). Inside a
+line, a sentence ends at ``.``, ``!`` or ``?`` followed by white space and a capital
+letter, a digit or an opening quote/bracket, except after a common abbreviation ("e.g.",
+"Inc.", "Dr.") or a single capital letter (an initial: "J. Smith").
 Leading bullets and white space are left out of each sentence's span.
 """
 

@@ -1,0 +1,130 @@
+"""Matching a person to roles and the gap to a target role, on the shipped knowledge base."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+
+from careermap.knowledge import KnowledgeBase, load
+from careermap.knowledge.schemas import Level
+from careermap.match import compute_gap, match_skills, rank_roles, recognise
+from careermap.profile import Evidence, Profile, ProfileSkill
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load()
+
+
+def person(skills: Iterable[tuple[str, Level]], titles: list[str] | None = None) -> Profile:
+    return Profile(
+        titles=titles or [],
+        skills={
+            s: ProfileSkill(
+                skill=s, level=lv, confidence=0.9, evidence=[Evidence(text=f"I use {s}.")]
+            )
+            for s, lv in skills
+        },
+    )
+
+
+ML_PERSON = [
+    ("python", "advanced"),
+    ("pytorch", "advanced"),
+    ("deep-learning", "advanced"),
+    ("ml-fundamentals", "advanced"),
+    ("linear-algebra", "intermediate"),
+    ("calculus", "intermediate"),
+    ("probability", "intermediate"),
+    ("statistics", "intermediate"),
+    ("transformer-architecture", "intermediate"),
+    ("research-paper-implementation", "intermediate"),
+    ("model-training", "advanced"),
+    ("model-evaluation", "advanced"),
+]
+MARKETER = [
+    ("marketing-strategy", "advanced"),
+    ("content-marketing", "advanced"),
+    ("seo", "intermediate"),
+    ("social-media-marketing", "advanced"),
+    ("copywriting", "advanced"),
+    ("chatgpt", "intermediate"),
+    ("prompt-engineering", "foundational"),
+    ("marketing-analytics", "intermediate"),
+]
+
+
+def test_skill_profiles_rank_the_obvious_role_first(kb: KnowledgeBase) -> None:
+    ml = rank_roles(kb, person(ML_PERSON))
+    assert ml.matches[0].role in {"ml-scientist", "ml-engineer", "nlp-specialist"}
+    mk = rank_roles(kb, person(MARKETER))
+    assert mk.matches[0].role == "genai-marketer"
+    assert [m.rank for m in mk.matches] == list(range(1, len(kb.roles) + 1))
+    assert all(0 <= m.score <= 100 for m in mk.matches)
+    assert mk.components_used == ["skills"]
+
+
+def test_match_shows_evidence_and_missing_skills(kb: KnowledgeBase) -> None:
+    cov = match_skills(kb, kb.role("genai-marketer"), person(MARKETER))
+    matched = cov.by_status("matched")
+    assert matched and all(m.evidence for m in matched)
+    assert cov.by_status("missing")
+    assert 0 < cov.score < 1
+
+
+def test_under_level_is_partial_not_matched(kb: KnowledgeBase) -> None:
+    role = kb.role("genai-engineer")
+    need = next(s for s in role.skills if s.skill == "python")
+    low = person([("python", "foundational")])
+    row = next(s for s in match_skills(kb, role, low).skills if s.skill == "python")
+    if need.level == "foundational":
+        pytest.skip("python is only foundational for this role")
+    assert row.status == "partial" and 0 < row.credit < 1
+
+
+def test_self_rating_counts_less_than_evidence(kb: KnowledgeBase) -> None:
+    role = kb.role("data-scientist")
+    rated = Profile(self_ratings={"programming": "advanced"})
+    shown = person([("python", "advanced")])
+    r = next(s for s in match_skills(kb, role, rated).skills if s.skill == "python")
+    e = next(s for s in match_skills(kb, role, shown).skills if s.skill == "python")
+    assert r.basis == "self-rating" and e.basis == "evidence" and r.credit < e.credit
+
+
+def test_titles_are_recognised_and_bring_experience(kb: KnowledgeBase) -> None:
+    assert recognise("Data Scientist").onet_code == "15-2051.00"  # type: ignore[union-attr]
+    assert recognise("Registered Nurse").onet_code == "29-1141.00"  # type: ignore[union-attr]
+    assert recognise("xyzzy plugh") is None
+    report = rank_roles(kb, person(ML_PERSON[:4], titles=["Senior Data Scientist"]))
+    ds = next(m for m in report.matches if m.role == "data-scientist")
+    assert ds.components["experience"] is not None and ds.components["experience"] >= 80
+    assert "experience" in report.components_used
+
+
+def test_gap_orders_by_importance_and_adds_prerequisites(kb: KnowledgeBase) -> None:
+    gap = compute_gap(kb, kb.role("genai-engineer"), person([("python", "advanced")]))
+    skills = [n.skill for n in gap.needs]
+    assert "python" not in skills and "python" in gap.have
+    ranks = {"essential": 0, "important": 1, "useful": 2}
+    imp = [ranks[n.importance] for n in gap.needs]
+    assert imp == sorted(imp)
+    # every prerequisite of a need that the person lacks is itself a need
+    for n in gap.needs:
+        for pre in kb.skills[n.skill].prerequisites:
+            assert pre in skills or pre == "python", f"{pre} (for {n.skill}) missing"
+    assert all(n.reason for n in gap.needs)
+    assert gap.hours_estimate > 0
+
+
+def test_gap_flags_onet_hot_technologies(kb: KnowledgeBase) -> None:
+    gap = compute_gap(kb, kb.role("genai-engineer"), Profile())
+    pt = next(n for n in gap.needs if n.skill == "pytorch")
+    assert pt.hot_technology
+
+
+def test_full_profile_has_no_gap(kb: KnowledgeBase) -> None:
+    role = kb.role("prompt-engineer")
+    everything = person((s.skill, "advanced") for s in role.skills)
+    gap = compute_gap(kb, role, everything)
+    assert gap.needs == [] and gap.coverage.score == 1.0
