@@ -169,6 +169,16 @@ def test_ambiguous_alias_rejected_without_context(text: str, lex: Lexicon) -> No
     assert not ids & {"r", "go", "spark"}
 
 
+def test_one_sense_per_document_but_not_for_a_first_word(lex: Lexicon) -> None:
+    text = "Familiar with Go.\nGo to market.\nSkills: Python, Go"
+    got = [(sid, text[:start].count("\n")) for sid, start in _starts(text, lex)]
+    assert got == [("go", 0), ("python", 2), ("go", 2)]
+
+
+def _starts(text: str, lex: Lexicon) -> list[tuple[str, int]]:
+    return [(m.skill_id, m.start) for m in extract(text, lexicon=lex, semantic=False).mentions]
+
+
 def test_list_neighbours_must_be_technical(lex: Lexicon) -> None:
     assert found("Communication, R, teamwork", lex) == [("communication", "Communication")]
 

@@ -13,7 +13,11 @@ An ambiguous alias is matched only in its exact case, and then kept only when
    "Go | Rust | Kubernetes") whose item just before or just after holds an accepted
    mention of a technical skill (programming, machine learning, frameworks and tools,
    GenAI, platforms, theory and math). Accepted ambiguous mentions count as neighbours
-   too, so "Python, Go, R" confirms both, one after the other.
+   too, so "Python, Go, R" confirms both, one after the other;
+3. or, failing both, the same alias of the same skill was confirmed elsewhere in the text
+   (one sense per document: "Skills: Python, Rust" confirms "Familiar with Rust") and
+   this one is not the first word of its sentence, where any word has a capital ("Go to
+   market", "Excel at ...").
 
 "spark joy", "go to market" and "r&d" in lower case never reach this module: ambiguous
 aliases are case-sensitive unless the skill graph says otherwise.
@@ -146,6 +150,7 @@ def confirm_ambiguous(text: str, hits: list[Hit], sentences: list[Sentence]) -> 
     starts = [s.start for s in sentences]
     kept = [h for h in hits if not h.target.ambiguous]
     waiting: list[tuple[Hit, tuple[int, int, int, int]]] = []
+    alone: list[Hit] = []
     for h in pending:
         if plainly_other(text, h):
             continue
@@ -159,6 +164,8 @@ def confirm_ambiguous(text: str, hits: list[Hit], sentences: list[Sentence]) -> 
         neighbours = _item_neighbours(sentence, h)
         if neighbours is not None:
             waiting.append((h, neighbours))
+        elif re.search(r"\w", text[sentence.start : h.start]):
+            alone.append(h)  # not the first word: rule 3 may confirm it
     changed = True
     while waiting and changed:
         changed = False
@@ -175,5 +182,8 @@ def confirm_ambiguous(text: str, hits: list[Hit], sentences: list[Sentence]) -> 
             else:
                 still.append((h, (pa, pb, na, nb)))
         waiting = still
+    confirmed = {(k.target.id, k.target.form) for k in kept if k.target.ambiguous}
+    kept.extend(h for h, _ in waiting if (h.target.id, h.target.form) in confirmed)
+    kept.extend(h for h in alone if (h.target.id, h.target.form) in confirmed)
     kept.sort(key=lambda h: (h.start, h.end))
     return kept

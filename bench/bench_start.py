@@ -1,0 +1,44 @@
+"""``careermap start`` end to end on the example résumé, cold, as a whole process.
+
+Run: python bench/bench_start.py [--runs 5]
+
+Each run is a fresh process (imports, knowledge base, embedding model, title index all
+loaded from scratch), writing the plan to a temp file. Goal: under 3 s on 2 cores.
+The plan computation alone is measured by bench/bench_plan.py (goal: under 200 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from bench_knowledge import measure
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    out = Path(tempfile.mkdtemp()) / "plan.md"
+    resume = ROOT / "examples" / "resume.md"
+    cases = [
+        (
+            "careermap start examples/resume.md",
+            f"import sys; sys.argv=['careermap','start',{str(resume)!r},'-o',{str(out)!r}];"
+            "from careermap.cli import main; raise SystemExit(main())",
+        ),
+    ]
+    print(f"cold process timings over {args.runs} runs each ({os.cpu_count()} cores)\n")
+    print(f"{'what':58} {'median s':>9} {'best s':>8} {'peak MB':>8}")
+    for label, code in cases:
+        name, med, best, peak = measure(label, code, args.runs)
+        print(f"{name:58} {med:9.3f} {best:8.3f} {peak:8.1f}")
+    print("\ngoal: under 3 s cold on 2 cores")
+
+
+if __name__ == "__main__":
+    main()
