@@ -8,7 +8,9 @@ decorte-esco-skill-benchmark). Every ranking is made from the sentence alone; sp
 label is 'LABEL NOT PRESENT' or 'UNDERSPECIFIED' are left out, and a sentence with no other
 label is not ranked. For a sentence with gold skills G and a ranking r,
 RP@K = |G in r[:K]| / min(K, |G|); MRR uses the rank of the first gold skill (0 beyond 100).
-Both are averaged over sentences. Speed is sentences per second, warm, all in this process.
+Both are averaged over sentences. Speed is sentences per second over both splits, warm,
+the best of three passes, all in this process (ranking only: the zero-shot label vectors
+are computed once, and cached in bench/results/).
 
 careermap's weights and threshold were chosen on TECH validation; HOUSE validation is the
 check. The reference anchors are published or earlier figures on the TECH *test* split,
@@ -76,11 +78,15 @@ def metrics(ranked: np.ndarray, golds: list[set[int]]) -> dict[str, float]:
     return {k: (v / n if k == "MRR" else 100 * v / n) for k, v in out.items()}
 
 
-def timed(fn: Ranker, sents: Sequence[str]) -> tuple[np.ndarray, float]:
-    fn(sents[:4])  # warm
-    t = time.perf_counter()
-    scores = fn(sents)
-    return scores, len(sents) / (time.perf_counter() - t)
+def timed(fn: Ranker, sents: Sequence[str], passes: int = 3) -> float:
+    """Sentences per second: the best of ``passes`` warm passes (the machine is shared)."""
+    fn(sents[:4])
+    best = float("inf")
+    for _ in range(passes):
+        t = time.perf_counter()
+        fn(sents)
+        best = min(best, time.perf_counter() - t)
+    return len(sents) / best
 
 
 def best_f1(
@@ -119,8 +125,8 @@ def main() -> None:
     from careermap.extract.semantic import (
         ESCO_THRESHOLD,
         EscoLinker,
+        Scoring,
         SemanticIndex,
-        Weights,
     )
 
     with esco_csv.open(encoding="utf-8", newline="") as fh:
@@ -160,9 +166,17 @@ def main() -> None:
             if t.strip():
                 texts.append(t.strip())
                 owners.append(i)
-    t0 = time.perf_counter()
-    label_vecs = emb.embed(texts, batch_size=64)
-    print(f"zero-shot: embedded {len(texts):,} ESCO labels in {time.perf_counter() - t0:.0f}s")
+    cache = ROOT / "bench" / "results" / f"esco_label_vectors_{emb.fingerprint[-16:]}.npy"
+    if cache.is_file():
+        label_vecs = np.load(cache)
+        print(f"zero-shot: {len(texts):,} ESCO label vectors read from {cache.name}")
+    else:
+        t0 = time.perf_counter()
+        label_vecs = emb.embed(texts, batch_size=64)
+        took = time.perf_counter() - t0
+        print(f"zero-shot: embedded {len(texts):,} ESCO labels in {took:.0f}s")
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.save(cache, label_vecs)
     starts = np.searchsorted(np.asarray(owners), np.arange(len(rows)))
 
     def rank_zero_shot(sents: Sequence[str]) -> np.ndarray:
@@ -180,8 +194,20 @@ def main() -> None:
         linker.vectors,
         lexical=linker.lexical,
         embedder=emb,
-        weights=Weights(sentence=1.0, chunks=0.0),
+        scoring=Scoring(sentence=1.0, chunks=0.0),
     )
+
+    encoded = SemanticIndex(
+        linker.ids,
+        linker.labels,
+        linker.vectors,
+        lexical=linker.lexical,
+        embedder=emb,
+        scoring=Scoring(chunk_vectors="encoded"),
+    )
+
+    def rank_encoded(sents: Sequence[str]) -> np.ndarray:
+        return encoded.score(sents)[0]
 
     def rank_no_chunks(sents: Sequence[str]) -> np.ndarray:
         return no_chunks.score(sents)[0]
@@ -201,12 +227,13 @@ def main() -> None:
     rankers: list[tuple[str, Ranker]] = [
         ("(a) BM25, labels + alt labels (bm25s)", rank_bm25),
         ("(b) zero-shot MiniLM, max over labels", rank_zero_shot),
-        ("(c) careermap linker (shipped)", rank_careermap),
+        ("(c) careermap linker as shipped (pooled chunks)", rank_careermap),
+        ("(e) careermap, chunks encoded on their own", rank_encoded),
         ("    ablation: without BM25 term", rank_dense_only),
         ("    ablation: without chunks (sentence + BM25)", rank_no_chunks),
     ]
     for name, fn in rankers:
-        _, speeds[name] = timed(fn, sentences_all)
+        speeds[name] = timed(fn, sentences_all)
         cached[name] = {}
         results[name] = {}
         for split, (sents, gold, _, _) in splits.items():
@@ -215,12 +242,12 @@ def main() -> None:
             results[name][split] = metrics(top(scores), gold)
 
     # prior weight chosen on TECH validation, checked on HOUSE
-    base = cached["(c) careermap linker (shipped)"]
+    base = cached["(c) careermap linker as shipped (pooled chunks)"]
     grid = [0.05, 0.1, 0.15, 0.2, 0.3]
     pick = max(grid, key=lambda w: _key(metrics(top(base["tech"] + w * prior), splits["tech"][1])))
     name = f"(d) (c) + {pick:g} x Decorte esco_priors [bench only]"
     results[name] = {s: metrics(top(base[s] + pick * prior), splits[s][1]) for s in splits}
-    speeds[name] = speeds["(c) careermap linker (shipped)"]
+    speeds[name] = speeds["(c) careermap linker as shipped (pooled chunks)"]
 
     # upper bound: rank from the gold spans (unknown at run time), max over a sentence's spans
     name = "(u) (c) given the gold spans [upper bound]"

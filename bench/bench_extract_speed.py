@@ -223,7 +223,8 @@ def main() -> None:
         name = f"{taxonomy}{' + semantic' if semantic else ''}"
         print(
             f"  {name:<22} p50 {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms   "
-            f"mentions {len(last.mentions)} (semantic {sem}){' ' + '; '.join(last.notes)}"
+            f"mentions {len(last.mentions)} (semantic {sem})"
+            + "".join(f"  [{note}]" for note in last.notes)
         )
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -10,6 +10,7 @@ import pytest
 from careermap.embed import (
     DEFAULT_BACKEND,
     Embedder,
+    SpanEmbedder,
     available,
     get_embedder,
     onnx_minilm,
@@ -130,3 +131,17 @@ def test_a_backend_registers_without_touching_core_code() -> None:
 def test_unknown_backend_lists_the_known_ones() -> None:
     with pytest.raises(InputError, match="minilm-onnx"):
         get_embedder("no-such-backend")
+
+
+def test_spans_are_pooled_from_the_same_pass(emb: Embedder) -> None:
+    assert isinstance(emb, SpanEmbedder)
+    text = "We use Python and SQL daily"
+    py, sql = (7, 13), (18, 21)
+    assert text[py[0] : py[1]] == "Python" and text[sql[0] : sql[1]] == "SQL"
+    vecs, groups = emb.embed_spans([text, "nothing"], [[[py], [sql], [(90, 99)]], []])
+    np.testing.assert_allclose(vecs, emb.embed([text, "nothing"]), atol=1e-5)
+    assert groups.shape == (3, 384)
+    alone = emb.embed(["Python", "SQL"])
+    assert groups[0] @ alone[0] > groups[0] @ alone[1]
+    assert groups[1] @ alone[1] > groups[1] @ alone[0]
+    assert not groups[2].any()  # a range with no token in it

@@ -11,33 +11,9 @@ import pytest
 from careermap.documents import read
 from careermap.extract import Extraction, Lexicon, extract
 from careermap.extract.context import find_level, find_years, is_negated
-from careermap.knowledge.schemas import Skill
+from kbfactory import make_skill as skill
 
 TODAY = date(2025, 6, 1)
-
-
-def skill(sid: str, label: str, category: str = "programming", **kw: Any) -> Skill:
-    amb = kw.pop("ambiguous", {})
-    return Skill.model_validate(
-        {
-            "id": sid,
-            "label": label,
-            "category": category,
-            "description": f"{label}.",
-            "ambiguous": [
-                {"alias": a, "note": "ambiguous", "context": ctx} for a, ctx in amb.items()
-            ],
-            "levels": {"foundational": "f", "intermediate": "i", "advanced": "a"},
-            "hours": {
-                "foundational": 10,
-                "intermediate": 20,
-                "advanced": 40,
-                "basis": "made up for a test",
-            },
-            "sources": ["test"],
-            **kw,
-        }
-    )
 
 
 SKILLS = [

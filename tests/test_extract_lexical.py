@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careermap.extract import EscoEntry, Lexicon, extract
 from careermap.extract.lexical import load_stoplist, shipped_esco
 from careermap.extract.sentences import split_sentences
-from careermap.knowledge.schemas import Skill
+from kbfactory import make_skill as skill
 
 ESCO = "http://data.europa.eu/esco/skill/"
-
-
-def skill(sid: str, label: str, category: str = "programming", **kw: Any) -> Skill:
-    amb = kw.pop("ambiguous", {})
-    return Skill.model_validate(
-        {
-            "id": sid,
-            "label": label,
-            "category": category,
-            "description": f"{label}.",
-            "ambiguous": [
-                {"alias": a, "note": "ambiguous", "context": ctx} for a, ctx in amb.items()
-            ],
-            "levels": {"foundational": "f", "intermediate": "i", "advanced": "a"},
-            "hours": {
-                "foundational": 10,
-                "intermediate": 20,
-                "advanced": 40,
-                "basis": "made up for a test",
-            },
-            "sources": ["test"],
-            **kw,
-        }
-    )
 
 
 SKILLS = [
@@ -92,6 +68,7 @@ def test_symbols_in_names_match_whole(lex: Lexicon) -> None:
     ids = [sid for sid, _ in found(text, lex)]
     assert ids == ["cpp", "c-sharp", "dotnet", "nodejs", "dotnet"]
     assert found("Embedded firmware in C and C++", lex) == [("c", "C"), ("cpp", "C++")]
+    assert found("Net income; NET gains", lex) == []
 
 
 def test_node_js_spelled_differently(lex: Lexicon) -> None:
@@ -116,6 +93,43 @@ def test_longest_match_wins(lex: Lexicon) -> None:
 def test_wrapped_line_matches_but_not_across_a_blank_line(lex: Lexicon) -> None:
     assert found("built machine\nlearning systems", lex) == [("ml", "machine\nlearning")]
     assert found("machine\n\nlearning", lex) == []
+
+
+PIECES = [
+    *(
+        [
+            "Python",
+            "R",
+            ".NET",
+            "C++",
+            "C#",
+            "Node.js",
+            "rag",
+            "RAG",
+            "Go",
+            "go",
+            "Spark",
+            "LLMs",
+            "machine",
+            "learning",
+            "Net",
+        ]
+    ),
+    *(["-", "(", ")", ",", "&", "/", ".", ";", ":", "é", "—", "•", "\n"]),
+    " ",
+    "  ",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_spans_always_point_at_the_text(lex: Lexicon, text: str) -> None:
+    out = extract(text, lexicon=lex, taxonomy="both", semantic=False)
+    for m in out.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text and m.text.strip() == m.text
+        assert m.sentence_start <= m.start and m.sentence == text[m.sentence_start : m.sentence_end]
 
 
 # ---- case rules ---------------------------------------------------------------------------

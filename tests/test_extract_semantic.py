@@ -9,28 +9,7 @@ import pytest
 from careermap.documents import read
 from careermap.extract import Lexicon, extract
 from careermap.extract.semantic_stage import CAREERMAP_THRESHOLD
-from careermap.knowledge.schemas import Skill
-
-
-def skill(sid: str, label: str, category: str, description: str, **kw: object) -> Skill:
-    return Skill.model_validate(
-        {
-            "id": sid,
-            "label": label,
-            "category": category,
-            "description": description,
-            "levels": {"foundational": "f", "intermediate": "i", "advanced": "a"},
-            "hours": {
-                "foundational": 10,
-                "intermediate": 20,
-                "advanced": 40,
-                "basis": "made up for a test",
-            },
-            "sources": ["test"],
-            **kw,
-        }
-    )
-
+from kbfactory import make_skill as skill
 
 SKILLS = [
     skill("python", "Python", "programming", "The Python programming language."),

@@ -14,7 +14,9 @@ from careermap.extract.semantic import (
     ESCO_THRESHOLD,
     ESCO_VECTORS,
     EscoLinker,
+    Scoring,
     SemanticIndex,
+    chunk_spans,
     query_chunks,
     skill_index,
 )
@@ -71,8 +73,25 @@ def test_batch_and_single_queries_agree(linker: EscoLinker) -> None:
 
 
 def test_chunks_drop_boilerplate_and_split_lists() -> None:
-    assert query_chunks("Experience with Java, C# or Go") == ["Java", "C#", "Go"]
+    text = "Experience with Java, C# or Go"
+    assert query_chunks(text) == ["Java", "C#", "Go"]
+    assert [[text[a:b] for a, b in g] for g in chunk_spans(text)] == [["Java"], ["C#"], ["Go"]]
     assert query_chunks("SQL") == []
+    assert query_chunks("Strong knowledge of cloud computing") == ["cloud computing"]
+
+
+def test_encoded_chunks_rank_like_pooled_ones(linker: EscoLinker) -> None:
+    encoded = SemanticIndex(
+        linker.ids,
+        linker.labels,
+        linker.vectors,
+        lexical=linker.lexical,
+        scoring=Scoring(chunk_vectors="encoded"),
+    )
+    text = ["Proficiency in Java and Javascript"]
+    top_pooled = {x.label for x in linker.link(text, top_k=3)[0]}
+    top_encoded = {x.label for x in encoded.search(text, top_k=3, threshold=0.66)[0]}
+    assert {"JavaScript", "Java (computer programming)"} <= top_pooled & top_encoded
 
 
 def test_bm25_round_trips_through_arrays() -> None:

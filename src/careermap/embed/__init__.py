@@ -4,7 +4,7 @@
 >>> vecs = get_embedder().embed(["prompt engineering", "fine-tuning LLMs"])  # doctest: +SKIP
 """
 
-from careermap.embed.base import Embedder, Vectors
+from careermap.embed.base import Embedder, SpanEmbedder, Spans, Vectors
 from careermap.embed.registry import (
     DEFAULT_BACKEND,
     available,
@@ -16,6 +16,8 @@ from careermap.embed.registry import (
 __all__ = [
     "DEFAULT_BACKEND",
     "Embedder",
+    "SpanEmbedder",
+    "Spans",
     "Vectors",
     "available",
     "get_embedder",

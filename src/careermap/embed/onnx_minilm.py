@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from careermap.embed.base import Vectors
+from careermap.embed.base import Spans, Vectors
 from careermap.errors import ProviderError
 from careermap.settings import get_settings
 
@@ -113,22 +113,35 @@ class MiniLMOnnx:
             self._session = session
 
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> Vectors:
+        return self.embed_spans(texts, [[] for _ in texts], batch_size)[0]
+
+    def embed_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[Spans]], batch_size: int = 32
+    ) -> tuple[Vectors, Vectors]:
         if isinstance(texts, str):
             raise TypeError("embed() takes a sequence of texts, not one string")
+        if len(spans) != len(texts):
+            raise ValueError("embed_spans() needs one list of span groups per text")
         n = len(texts)
         out = np.zeros((n, self.dim), dtype=np.float32)
+        first = np.cumsum([0, *(len(g) for g in spans)])
+        groups = np.zeros((int(first[-1]), self.dim), dtype=np.float32)
         if n == 0:
-            return out
+            return out, groups
         self._load()
         # Batches of similar length waste less work on padding; order is restored at the end.
         order = sorted(range(n), key=lambda i: len(texts[i]))
         step = max(1, batch_size)
         for start in range(0, n, step):
             idx = order[start : start + step]
-            out[idx] = self._embed_batch([texts[i] for i in idx])
-        return out
+            vecs, token_vecs, offsets = self._run([texts[i] for i in idx])
+            out[idx] = vecs
+            for row, i in enumerate(idx):
+                for g, ranges in enumerate(spans[i]):
+                    groups[first[i] + g] = _pool_span(token_vecs[row], offsets[row], ranges)
+        return out, groups
 
-    def _embed_batch(self, batch: list[str]) -> Vectors:
+    def _run(self, batch: list[str]) -> tuple[Vectors, Any, list[list[tuple[int, int]]]]:
         encodings = self._tokenizer.encode_batch(batch)
         ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
         mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
@@ -139,5 +152,19 @@ class MiniLMOnnx:
         m = mask[:, :, None].astype(np.float32)
         pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        out: Vectors = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
-        return out
+        vecs: Vectors = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return vecs, hidden, [e.offsets for e in encodings]
+
+
+def _pool_span(hidden: Any, offsets: list[tuple[int, int]], ranges: Spans) -> Vectors:
+    """Mean of the token vectors that lie inside ``ranges``, L2-normalised (zeros if none)."""
+    picked = [
+        k
+        for k, (a, b) in enumerate(offsets)
+        if b > a and any(lo <= a and b <= hi for lo, hi in ranges)
+    ]
+    if not picked:
+        return np.zeros(hidden.shape[-1], dtype=np.float32)
+    v = hidden[picked].mean(axis=0)
+    out: Vectors = (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
+    return out

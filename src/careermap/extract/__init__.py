@@ -1,20 +1,28 @@
 """Skill extraction: text or document -> skill mentions -> a profile.
 
 >>> from careermap.extract import extract
->>> found = extract("5+ years of Python; familiar with Docker; no experience with Kubernetes")
+>>> text = "5+ years of Python; familiar with Docker; no experience with Kubernetes"
+>>> found = extract(text, semantic=False)  # doctest: +SKIP
 >>> [(m.skill_id, m.level, m.years, m.negated) for m in found.mentions]  # doctest: +SKIP
 [('python', None, 5.0, False), ('docker', 'foundational', None, False),
  ('kubernetes', None, None, True)]
 >>> found.profile().level_of("python")  # doctest: +SKIP
 'intermediate'
+
+Modules: :mod:`.sentences` (sentence spans), :mod:`.lexical` (automata over every surface
+form), :mod:`.ambiguity` ("R", "Go", "Spark"), :mod:`.context` (level, years, negation),
+:mod:`.semantic_stage` (by meaning, optional), :mod:`.profile` (mentions -> Profile),
+:mod:`.pipeline` (``extract``). The heuristics are documented in each module.
 """
 
 from careermap.extract.lexical import EscoEntry, Lexicon, default_lexicon
 from careermap.extract.mention import Extraction, Mention, Method, Taxonomy
 from careermap.extract.pipeline import TaxonomyChoice, extract, lexical_hits
 from careermap.extract.profile import build_profile
+from careermap.extract.semantic_stage import CAREERMAP_THRESHOLD
 
 __all__ = [
+    "CAREERMAP_THRESHOLD",
     "EscoEntry",
     "Extraction",
     "Lexicon",

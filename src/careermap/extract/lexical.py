@@ -27,6 +27,12 @@ case, labels with capitals ("SQL", "Java") only as written. When one surface for
 several ESCO skills, the one whose preferred label it is wins.
 
 Overlaps are settled per taxonomy: the longest match wins, then the leftmost.
+
+The careermap automata are built when a :class:`Lexicon` is made (a few milliseconds), the
+ESCO ones on first use (about 98,000 keys, under a second on one core: see
+``bench/bench_extract_speed.py``), once per process through :func:`default_lexicon`. That
+is fast enough that no on-disk cache is kept (a pickle of the ESCO automaton is about
+60 MB and takes half a second to load).
 """
 
 from __future__ import annotations
@@ -151,6 +157,7 @@ class _Automaton:
         self.case_sensitive = case_sensitive
         self._groups: dict[str, list[Target]] = {}
         self._lengths: dict[str, int] = {}
+        self._leads: dict[str, str] = {}
         self._auto: Any = None
         self.size = 0
 
@@ -161,6 +168,8 @@ class _Automaton:
         key = _key(form if self.case_sensitive else _safe_lower(form))
         group = self._groups.setdefault(key, [])
         self._lengths[key] = len(form)
+        if key[0] == _MARK and form[0] in _SEPARATORS:
+            self._leads[key] = form[0]  # ".NET": the full stop itself must be there
         if not group or all(t.id != target.id or t.context != target.context for t in group):
             group.append(target)
 
@@ -171,12 +180,12 @@ class _Automaton:
                 group = _prefer_preferred(group)
             real = self._lengths[key]
             last_word = key[-1].isalnum() or key[-1] == "_"
-            auto.add_word(key, (tuple(group), real, last_word))
+            auto.add_word(key, (tuple(group), real, last_word, self._leads.get(key)))
         if len(auto):
             auto.make_automaton()
         self._auto = auto
         self.size = len(self._groups)
-        self._groups, self._lengths = {}, {}
+        self._groups, self._lengths, self._leads = {}, {}, {}
 
     def hits(self, marked: str, original: str) -> Iterator[Hit]:
         """Matches in ``marked`` (the boundary-marked text, with one leading character)."""
@@ -184,9 +193,11 @@ class _Automaton:
         if not len(auto):
             return
         n = len(original)
-        for e, (group, real, last_word) in auto.iter(marked):
+        for e, (group, real, last_word, lead) in auto.iter(marked):
             end = e  # ``marked`` is ``original`` shifted by one
             start = end - real
+            if lead is not None and (start < 0 or original[start] != lead):
+                continue
             if last_word and end < n:
                 nxt = original[end]
                 if nxt.isalnum() or nxt in "_+#":

@@ -46,12 +46,12 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from careermap.embed import Embedder, get_embedder
+from careermap.embed import Embedder, SpanEmbedder, get_embedder
 from careermap.embed.bm25 import LexicalIndex, unpack_strings
 from careermap.errors import DataError
 from careermap.settings import get_settings
@@ -65,8 +65,9 @@ __all__ = [
     "EscoLinker",
     "LexicalIndex",
     "Link",
+    "Scoring",
     "SemanticIndex",
-    "Weights",
+    "chunk_spans",
     "query_chunks",
     "skill_index",
 ]
@@ -91,28 +92,61 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_NONSPACE = re.compile(r"\S+")
+
+
+def chunk_spans(text: str) -> list[list[tuple[int, int]]]:
+    """The pieces of ``text`` scored on their own, as the character ranges of their words
+    (boilerplate words left out); a piece equal to the whole text is left out too."""
+    out: list[list[tuple[int, int]]] = []
+    seen: set[str] = set()
+    pos = 0
+    bounds = [(m.start(), m.end()) for m in _CUTS.finditer(text)] + [(len(text), len(text))]
+    for cut_start, cut_end in bounds:
+        start, end = pos, cut_start
+        pos = max(pos, cut_end)
+        if end <= start or not _LETTER.search(text, start, end):
+            continue
+        words = _words(text, start, end)
+        piece = " ".join(text[a:b] for a, b in words)
+        if words and piece != text and piece not in seen:
+            seen.add(piece)
+            out.append(words)
+    return out
 
 
 def query_chunks(text: str) -> list[str]:
-    """The pieces of ``text`` that are scored on their own (the text itself excluded)."""
-    out: list[str] = []
-    for part in _CUTS.split(text):
-        if not part or not _LETTER.search(part):
-            continue
-        piece = " ".join(_BOILERPLATE.sub(" ", part).split())
-        if piece and piece != text and piece not in out:
-            out.append(piece)
+    """The pieces of ``text`` that are scored on their own, as strings."""
+    return [" ".join(text[a:b] for a, b in words) for words in chunk_spans(text)]
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of the whitespace-separated words in ``text[start:end]``, minus boilerplate."""
+    out: list[tuple[int, int]] = []
+    at = start
+    for m in _BOILERPLATE.finditer(text, start, end):
+        out.extend((a.start(), a.end()) for a in _NONSPACE.finditer(text, at, m.start()))
+        at = m.end()
+    out.extend((a.start(), a.end()) for a in _NONSPACE.finditer(text, at, end))
     return out
 
 
 @dataclass(frozen=True, slots=True)
-class Weights:
-    """How the three signals add up (see the module docstring)."""
+class Scoring:
+    """How the three signals add up (see the module docstring).
+
+    ``chunk_vectors="pooled"`` takes each chunk's vector from the sentence's own forward
+    pass (the mean of its contextual token vectors): one model call per sentence.
+    ``"encoded"`` embeds each chunk as a text of its own: about 2.5 times the model work
+    for about 2 points more RP@5 on the validation splits. Backends without
+    ``embed_spans`` always use ``"encoded"``.
+    """
 
     sentence: float = 2 / 3
     chunks: float = 1 / 3
     lexical: float = 0.5
     lexical_half: float = 10.0  # BM25 score that earns half the lexical weight
+    chunk_vectors: Literal["pooled", "encoded"] = "pooled"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +179,7 @@ class SemanticIndex:
         owners: npt.NDArray[np.intp] | None = None,
         lexical: LexicalIndex | None = None,
         embedder: Embedder | None = None,
-        weights: Weights | None = None,
+        scoring: Scoring | None = None,
         threshold: float = 0.0,
     ) -> None:
         if len(ids) != len(labels):
@@ -159,7 +193,7 @@ class SemanticIndex:
         self._starts = np.searchsorted(owners, np.arange(len(self.ids)))
         self._single = len(owners) == len(self.ids)
         self.lexical = lexical
-        self.weights = weights or Weights()
+        self.scoring = scoring or Scoring()
         self.threshold = threshold
         self._embedder = embedder
 
@@ -186,22 +220,41 @@ class SemanticIndex:
         if not texts:
             empty = np.zeros((0, len(self.ids)), dtype=np.float32)
             return empty, empty
-        w = self.weights
-        pieces = [query_chunks(t) if w.chunks else [] for t in texts]
-        vecs = self.embedder.embed(texts + [c for cs in pieces for c in cs])
-        cos = self.cosines(vecs[: len(texts)])
+        w = self.scoring
+        cos, chunk_cos = self._cosines(texts, w)
         best = cos.copy()
-        at = len(texts)
-        for i, cs in enumerate(pieces):
-            if cs:
-                chunk_best = self.cosines(vecs[at : at + len(cs)]).max(axis=0)
-                np.maximum(best[i], chunk_best, out=best[i])
-                at += len(cs)
+        for i, cc in enumerate(chunk_cos):
+            if cc is not None:
+                np.maximum(best[i], cc, out=best[i])
         total = w.sentence * cos + w.chunks * best
         if self.lexical is not None and w.lexical:
             bm = self.lexical.scores(texts)
             total += w.lexical * bm / (bm + w.lexical_half)
         return total.astype(np.float32), cos
+
+    def _cosines(self, texts: list[str], w: Scoring) -> tuple[F32, list[F32 | None]]:
+        """Sentence cosines, and for each text the best cosine over its chunks (or None)."""
+        emb = self.embedder
+        spans = [chunk_spans(t) if w.chunks else [] for t in texts]
+        if w.chunk_vectors == "pooled" and isinstance(emb, SpanEmbedder):
+            vecs, chunk_vecs = emb.embed_spans(texts, spans)
+        else:
+            pieces = [
+                " ".join(t[a:b] for a, b in words)
+                for t, groups in zip(texts, spans, strict=True)
+                for words in groups
+            ]
+            both = emb.embed(texts + pieces)
+            vecs, chunk_vecs = both[: len(texts)], both[len(texts) :]
+        cos = self.cosines(vecs)
+        out: list[F32 | None] = []
+        at = 0
+        for groups in spans:
+            out.append(
+                self.cosines(chunk_vecs[at : at + len(groups)]).max(axis=0) if groups else None
+            )
+            at += len(groups)
+        return cos, out
 
     def search(
         self,
@@ -240,7 +293,7 @@ class SemanticIndex:
         embedder: Embedder | None = None,
         cache_dir: Path | None = None,
         lexical: bool = True,
-        weights: Weights | None = None,
+        scoring: Scoring | None = None,
         threshold: float = 0.0,
     ) -> SemanticIndex:
         """Embed each item's texts (label first, then aliases...) into its vectors, and index
@@ -260,7 +313,7 @@ class SemanticIndex:
             owners=owners,
             lexical=lex,
             embedder=emb,
-            weights=weights,
+            scoring=scoring,
             threshold=threshold,
         )
 

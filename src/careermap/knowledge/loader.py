@@ -14,7 +14,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from careermap.errors import DataError, UnknownIdError
@@ -28,6 +27,7 @@ from careermap.knowledge.schemas import (
     Skill,
     Source,
 )
+from careermap.validation import first_error, read_yaml
 
 __all__ = ["DATA_DIR", "KnowledgeBase", "load", "load_from"]
 
@@ -35,18 +35,9 @@ DATA_DIR = Path(__file__).parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
 
-try:  # the C loader is several times faster where libyaml is present
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
-
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            doc = yaml.load(fh, Loader=_Loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read {path.name}: {exc}. Reinstall careermap.") from exc
+    doc = read_yaml(path)
     if not isinstance(doc, dict):
         raise DataError(f"{path.name}: expected a mapping at the top level")
     return doc
@@ -63,10 +54,9 @@ def _parse(path: Path, key: str, model: type[M]) -> list[M]:
             out.append(model.model_validate(raw))
         except ValidationError as exc:
             ident = raw.get("id", f"#{i}") if isinstance(raw, dict) else f"#{i}"
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
+            where, msg = first_error(exc)
             raise DataError(
-                f"{path.name}: {key[:-1]} '{ident}' is invalid at '{where}': {first['msg']}"
+                f"{path.name}: {key[:-1]} '{ident}' is invalid at '{where}': {msg}"
             ) from exc
     return out
 

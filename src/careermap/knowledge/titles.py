@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careermap.errors import DataError
+from careermap.validation import first_error, read_yaml
 
 __all__ = ["RULES_PATH", "TitleMatch", "TitleRule", "TitleRules", "load_title_rules", "match_title"]
 
@@ -70,10 +70,7 @@ class TitleRules:
 
 
 def _read(path: Path) -> TitleRules:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read {path.name}: {exc}. Reinstall careermap.") from exc
+    doc = read_yaml(path)
     raw = doc.get("rules") if isinstance(doc, dict) else None
     if not isinstance(raw, list):
         raise DataError(f"{path.name}: expected a list under 'rules'")
@@ -82,11 +79,8 @@ def _read(path: Path) -> TitleRules:
         try:
             rules.append(TitleRule.model_validate(item))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise DataError(
-                f"{path.name}: rule #{i} is invalid at '{where}': {first['msg']}"
-            ) from exc
+            where, msg = first_error(exc)
+            raise DataError(f"{path.name}: rule #{i} is invalid at '{where}': {msg}") from exc
     return TitleRules(rules)
 
 

@@ -25,6 +25,7 @@ from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import Level
 from careermap.plan.build import build_plan
 from careermap.plan.model import Optimize, Plan
+from careermap.validation import first_error
 
 __all__ = ["Progress", "load_progress", "parse_progress", "replan"]
 
@@ -48,10 +49,9 @@ def parse_progress(data: Any, kb: KnowledgeBase, *, where: str = "progress") -> 
     try:
         raw = Progress.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        at = ".".join(str(p) for p in first["loc"]) or "top level"
+        at, msg = first_error(exc)
         raise InputError(
-            f"{where}: invalid at '{at}': {first['msg']}. Expected "
+            f"{where}: invalid at '{at}': {msg}. Expected "
             "{done: [skill, ...], levels: {skill: foundational|intermediate|advanced}, "
             "projects: [project, ...]}"
         ) from exc

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from careermap.errors import DataError
 from careermap.knowledge.schemas import SKILL_CATEGORIES, LevelText, SkillCategory, WorkStyle
 from careermap.profile import RiasecCode
+from careermap.validation import first_error, read_yaml
 
 __all__ = [
     "AREAS",
@@ -166,24 +166,15 @@ class ItemBank(_Model):
         return ", ".join(f"{v} ({scale.labels[v].lower()})" for v in SCALE_VALUES)
 
 
-def _read(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read quiz items {path}: {exc}. Reinstall careermap.") from exc
-
-
 def load_items_from(path: Path) -> ItemBank:
     """Load and validate a quiz items file."""
-    raw = _read(path)
+    raw = read_yaml(path, what=f"quiz items {path}")
     try:
         return ItemBank.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        where, msg = first_error(exc)
         raise DataError(
-            f"quiz items {path.name} are invalid at '{where}': {first['msg']}. "
+            f"quiz items {path.name} are invalid at '{where}': {msg}. "
             "Reinstall careermap, or fix the file if you edited it."
         ) from exc
 

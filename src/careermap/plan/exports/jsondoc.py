@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from careermap.errors import InputError
 from careermap.plan.model import Plan
+from careermap.validation import first_error
 
 __all__ = ["from_json", "load_plan", "to_json"]
 
@@ -20,11 +21,9 @@ def from_json(text: str | bytes, *, where: str = "plan") -> Plan:
     try:
         return Plan.model_validate_json(text)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        at = ".".join(str(p) for p in first["loc"]) or "top level"
+        at, msg = first_error(exc)
         raise InputError(
-            f"{where} is not a careermap plan (at '{at}': {first['msg']}); "
-            "export one with the JSON format"
+            f"{where} is not a careermap plan (at '{at}': {msg}); export one with the JSON format"
         ) from exc
 
 

@@ -1,0 +1,38 @@
+"""Build small, valid knowledge-base records for tests that need a controlled vocabulary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careermap.knowledge.schemas import Skill
+
+
+def make_skill(
+    sid: str,
+    label: str,
+    category: str = "programming",
+    description: str | None = None,
+    **kw: Any,
+) -> Skill:
+    """A valid Skill; ``ambiguous={"R": ["rstudio", ...]}`` adds context-bound aliases."""
+    amb = kw.pop("ambiguous", {})
+    return Skill.model_validate(
+        {
+            "id": sid,
+            "label": label,
+            "category": category,
+            "description": description or f"{label}.",
+            "ambiguous": [
+                {"alias": a, "note": "ambiguous", "context": ctx} for a, ctx in amb.items()
+            ],
+            "levels": {"foundational": "f", "intermediate": "i", "advanced": "a"},
+            "hours": {
+                "foundational": 10,
+                "intermediate": 20,
+                "advanced": 40,
+                "basis": "made up for a test",
+            },
+            "sources": ["test"],
+            **kw,
+        }
+    )
