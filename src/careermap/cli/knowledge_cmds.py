@@ -332,8 +332,6 @@ def salary_cmd(
             rows,
         )
     )
-    for b in report.bands:
-        if b.note:
-            console.print(f"  • {b.dataset}: {b.note}")
-    for note in report.notes:
+    notes = [f"{b.dataset}: {b.note}" for b in report.bands if b.note] + report.notes
+    for note in dict.fromkeys(notes):  # the same caveat once, however many bands share it
         console.print(f"  • {note}")

@@ -60,9 +60,12 @@ class MiniLMOnnx:
     name = "minilm-onnx"
     dim = 384
 
-    def __init__(self, *, threads: int | None = None, max_tokens: int = 256) -> None:
+    def __init__(
+        self, *, threads: int | None = None, max_tokens: int = 256, token_budget: int = 512
+    ) -> None:
         self.threads = threads or _default_threads()
         self.max_tokens = max_tokens
+        self.token_budget = token_budget
         self._session: Any = None
         self._tokenizer: Any = None
         self._inputs: frozenset[str] = frozenset()
@@ -93,7 +96,6 @@ class MiniLMOnnx:
                 ) from exc
             tok = Tokenizer.from_file(str(tok_path))
             tok.enable_truncation(max_length=self.max_tokens)
-            tok.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in a batch
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = self.threads
             opts.inter_op_num_threads = 1
@@ -129,22 +131,25 @@ class MiniLMOnnx:
         if n == 0:
             return out, groups
         self._load()
-        # Batches of similar length waste less work on padding; order is restored at the end.
-        order = sorted(range(n), key=lambda i: len(texts[i]))
-        step = max(1, batch_size)
-        for start in range(0, n, step):
-            idx = order[start : start + step]
-            vecs, token_vecs, offsets = self._run([texts[i] for i in idx])
+        encodings = self._tokenizer.encode_batch(list(texts))
+        for idx in _batches([len(e.ids) for e in encodings], batch_size, self.token_budget):
+            batch = [encodings[i] for i in idx]
+            vecs, hidden = self._run(batch)
             out[idx] = vecs
             for row, i in enumerate(idx):
-                for g, ranges in enumerate(spans[i]):
-                    groups[first[i] + g] = _pool_span(token_vecs[row], offsets[row], ranges)
+                if spans[i]:
+                    offs = np.asarray(batch[row].offsets, dtype=np.int64).reshape(-1, 2)
+                    for g, ranges in enumerate(spans[i]):
+                        groups[first[i] + g] = _pool_span(hidden[row], offs, ranges)
         return out, groups
 
-    def _run(self, batch: list[str]) -> tuple[Vectors, Any, list[list[tuple[int, int]]]]:
-        encodings = self._tokenizer.encode_batch(batch)
-        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
-        mask = np.asarray([e.attention_mask for e in encodings], dtype=np.int64)
+    def _run(self, batch: list[Any]) -> tuple[Vectors, Any]:
+        width = max(len(e.ids) for e in batch)
+        ids = np.zeros((len(batch), width), dtype=np.int64)  # 0 is [PAD]
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, e in enumerate(batch):
+            ids[row, : len(e.ids)] = e.ids
+            mask[row, : len(e.ids)] = 1
         feed = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feed["token_type_ids"] = np.zeros_like(ids)
@@ -153,18 +158,35 @@ class MiniLMOnnx:
         pooled = (hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         vecs: Vectors = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
-        return vecs, hidden, [e.offsets for e in encodings]
+        return vecs, hidden
 
 
-def _pool_span(hidden: Any, offsets: list[tuple[int, int]], ranges: Spans) -> Vectors:
+def _batches(lengths: list[int], max_count: int, budget: int) -> list[list[int]]:
+    """Indices grouped into batches of similar token length: at most ``max_count`` texts and,
+    once a batch holds two, at most ``budget`` tokens counting padding (padding is wasted
+    work, and small batches of long texts run faster on a CPU)."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i in order:
+        if cur and (len(cur) >= max_count or (len(cur) + 1) * lengths[i] > budget):
+            out.append(cur)
+            cur = []
+        cur.append(i)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _pool_span(hidden: Any, offsets: Any, ranges: Spans) -> Vectors:
     """Mean of the token vectors that lie inside ``ranges``, L2-normalised (zeros if none)."""
-    picked = [
-        k
-        for k, (a, b) in enumerate(offsets)
-        if b > a and any(lo <= a and b <= hi for lo, hi in ranges)
-    ]
-    if not picked:
+    starts, ends = offsets[:, 0], offsets[:, 1]
+    inside = np.zeros(len(offsets), dtype=bool)
+    for lo, hi in ranges:
+        inside |= (starts >= lo) & (ends <= hi)
+    inside &= ends > starts  # special and padding tokens have empty offsets
+    if not inside.any():
         return np.zeros(hidden.shape[-1], dtype=np.float32)
-    v = hidden[picked].mean(axis=0)
+    v = hidden[inside].mean(axis=0)
     out: Vectors = (v / max(float(np.linalg.norm(v)), 1e-12)).astype(np.float32)
     return out

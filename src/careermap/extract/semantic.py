@@ -247,13 +247,14 @@ class SemanticIndex:
             both = emb.embed(texts + pieces)
             vecs, chunk_vecs = both[: len(texts)], both[len(texts) :]
         cos = self.cosines(vecs)
-        out: list[F32 | None] = []
-        at = 0
-        for groups in spans:
-            out.append(
-                self.cosines(chunk_vecs[at : at + len(groups)]).max(axis=0) if groups else None
-            )
-            at += len(groups)
+        out: list[F32 | None] = [None] * len(texts)
+        counts = [len(g) for g in spans]
+        if sum(counts):
+            owners = [i for i, c in enumerate(counts) if c]
+            starts = np.cumsum([0, *(counts[i] for i in owners)])[:-1]
+            best = np.maximum.reduceat(self.cosines(chunk_vecs), starts, axis=0)
+            for row, i in enumerate(owners):
+                out[i] = best[row]
         return cos, out
 
     def search(
