@@ -62,7 +62,7 @@ def shared_dir(arg: str | None) -> Path:
     if env and not arg:
         candidates.append(Path(env))
     if not arg:
-        candidates += [REPO.parent / "shared" / "data", Path("/work/shared/data")]
+        candidates.append(REPO.parent / "shared" / "data")
     for c in candidates:
         if (c / "esco-1.1.1").is_dir():
             return c
