@@ -35,6 +35,12 @@ class Settings(BaseSettings):
         gt=0,
         description="Largest document careermap will read, in megabytes.",
     )
+    embed_threads: int = Field(
+        default=2,
+        ge=1,
+        le=64,
+        description="CPU threads the embedding model may use.",
+    )
     min_salary_sample: int = Field(
         default=10,
         ge=1,

@@ -55,8 +55,7 @@ def _tokenizer_file() -> Path:
 
 
 def _default_threads() -> int:
-    configured = getattr(get_settings(), "embed_threads", None)
-    return int(configured) if configured else 2
+    return get_settings().embed_threads
 
 
 class MiniLMOnnx:
