@@ -44,6 +44,12 @@ def _step(text: str, quiet: bool) -> Iterator[None]:
     _err.print(f"[green]✓[/green] {text}")
 
 
+def _warn(document: Any) -> None:
+    """What the reader skipped or doubted (an unreadable page...), on stderr, never lost."""
+    for w in document.metadata.warnings:
+        _err.print(f"warning: {w}")
+
+
 def _source(file: str) -> Path | str:
     return "-" if file == "-" else Path(file)
 
@@ -56,6 +62,7 @@ def _profile(file: str | None, quiz: Path | None, quiet: bool) -> tuple[Profile,
     if file is not None:
         with _step("Reading the résumé and finding skills", quiet):
             reading = read_person(_source(file))
+        _warn(reading.document)
     with _step("Scoring the quiz answers", quiet or quiz is None):
         qp = quiz_profile(kb, quiz)
     return merge_profiles(reading.profile if reading else None, qp), reading
@@ -163,6 +170,7 @@ def extract_cmd(
     from careermap.extract import extract
 
     doc = read(_source(file))
+    _warn(doc)
     found = extract(doc, taxonomy=taxonomy, semantic=semantic)  # type: ignore[arg-type]
     if json_out:
         emit_json({**found.to_dict(), "profile": found.profile().model_dump(mode="json")})
