@@ -13,13 +13,18 @@ occupations, and the overlap of O*NET technology skills between the two occupati
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel, Field
 
+from careermap.errors import DataError
 from careermap.knowledge import broad
 from careermap.knowledge.schemas import Role
 from careermap.knowledge.titles import match_title
@@ -36,6 +41,12 @@ __all__ = [
 ]
 
 MIN_SCORE = 90.0
+#: cosine above which a title with no close written match is taken to name an ESCO
+#: occupation; chosen on one half of the JobBERT validation titles (bench/bench_match.py)
+SEMANTIC_MIN = 0.85
+OCCUPATION_VECTORS = (
+    Path(__file__).resolve().parent.parent / "knowledge" / "data" / ("occupation_vectors.npz")
+)
 
 _SENIORITY = re.compile(
     r"\b(senior|sr|junior|jr|lead|principal|staff|head|chief|associate|assistant|intern|"
@@ -133,6 +144,55 @@ def title_index() -> TitleIndex:
     return TitleIndex(keys=sorted(originals), onet=onet, esco=esco, originals=originals)
 
 
+@dataclass(frozen=True)
+class _OccupationVectors:
+    uris: list[str]
+    labels: npt.NDArray[np.float32]
+    alts: npt.NDArray[np.float32]
+
+
+@lru_cache(maxsize=1)
+def _occupation_vectors() -> _OccupationVectors:
+    from careermap.embed import get_embedder
+
+    try:
+        with np.load(OCCUPATION_VECTORS, allow_pickle=False) as z:
+            meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+            uris = [str(u) for u in z["uris"]]
+            labels = z["label_vectors"].astype(np.float32) * z["label_scales"][:, None]
+            alts = z["alt_vectors"].astype(np.float32) * z["alt_scales"][:, None]
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataError(
+            f"cannot read {OCCUPATION_VECTORS.name}: {exc}. Reinstall careermap or run "
+            "`python scripts/build_occupation_vectors.py`."
+        ) from exc
+    if meta.get("embedder") != get_embedder().fingerprint:
+        raise DataError(
+            f"{OCCUPATION_VECTORS.name} was built with another embedder: run "
+            "`python scripts/build_occupation_vectors.py`."
+        )
+
+    def unit(m: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        out: npt.NDArray[np.float32] = m / np.maximum(
+            np.linalg.norm(m, axis=1, keepdims=True), 1e-12
+        )
+        return out
+
+    return _OccupationVectors(uris, unit(labels), unit(alts))
+
+
+def semantic_candidates(title: str, limit: int = 10) -> list[tuple[str, float]]:
+    """ESCO occupation URIs by meaning: the better cosine of the title to an occupation's
+    preferred label or to the mean of its alternative labels, best first."""
+    from careermap.embed import get_embedder
+
+    idx = _occupation_vectors()
+    q = get_embedder().embed([title])[0]
+    sims = np.maximum(idx.labels @ q, idx.alts @ q)
+    top = np.argsort(-sims, kind="stable")[:limit]
+    return [(idx.uris[i], float(sims[i])) for i in top]
+
+
 def _closest(
     index: TitleIndex, key: str, table: dict[str, str] | dict[str, list[str]]
 ) -> tuple[str, float] | None:
@@ -146,6 +206,31 @@ def _closest(
     return str(hit[0]), float(hit[1])
 
 
+def _role_occupation(title: str) -> OccupationGuess | None:
+    """A GenAI title careermap's own rules know ("AI Engineer", "Prompt Engineer") names the
+    role's closest O*NET and ESCO occupations: general title lists read "AI" otherwise."""
+    from careermap.knowledge import load
+
+    hit = match_title(title)
+    if hit is None:
+        return None
+    role = load().roles.get(hit.role)
+    if role is None:
+        return None
+    rank = {"exact": 0, "close": 1, "broad": 2}
+    onet = min(role.onet, key=lambda link: rank[link.fit])
+    esco = min(role.esco, key=lambda link: rank[link.fit])
+    return OccupationGuess(
+        title=title,
+        matched=role.title,
+        score=100.0,
+        onet_code=onet.code,
+        onet_title=onet.title,
+        esco_uri=esco.uri,
+        esco_label=esco.label,
+    )
+
+
 def recognise(title: str, context: Iterable[str] = ()) -> OccupationGuess | None:
     """The O*NET and ESCO occupations a job title names, or None when nothing is close.
 
@@ -157,19 +242,24 @@ def recognise(title: str, context: Iterable[str] = ()) -> OccupationGuess | None
     key = normalise_title(title)
     if not key:
         return None
+    by_role = _role_occupation(title)
+    if by_role is not None:
+        return by_role
     o = _closest(index, key, index.onet)
     e = _closest(index, key, index.esco)
-    if o is None and e is None:
-        return None
-    guess = OccupationGuess(
-        title=title,
-        matched=index.originals[(o or e or ("", 0.0))[0]],
-        score=max(o[1] if o else 0.0, e[1] if e else 0.0),
-    )
+    uri: str | None = index.esco[e[0]] if e is not None else None
+    matched = index.originals[(o or e or ("", 0.0))[0]] if (o or e) else ""
+    score = max(o[1] if o else 0.0, e[1] if e else 0.0)
+    if o is None and e is None:  # nothing written alike: try by meaning
+        uri, cos = semantic_candidates(title, limit=1)[0]
+        if cos < SEMANTIC_MIN:
+            return None
+        found = broad.esco_occupation(uri)
+        matched, score = (found.label if found else uri), round(100 * cos, 1)
+    guess = OccupationGuess(title=title, matched=matched, score=score)
     update: dict[str, object] = {}
     via_esco: str | None = None
-    if e is not None:
-        uri = index.esco[e[0]]
+    if uri is not None:
         eo = broad.esco_occupation(uri)
         update |= {"esco_uri": uri, "esco_label": eo.label if eo else None}
         link = broad.crosswalk_esco_to_onet(uri)  # Nesta's ESCO -> O*NET link
