@@ -128,3 +128,23 @@ def test_full_profile_has_no_gap(kb: KnowledgeBase) -> None:
     everything = person((s.skill, "advanced") for s in role.skills)
     gap = compute_gap(kb, role, everything)
     assert gap.needs == [] and gap.coverage.score == 1.0
+
+
+def test_titles_by_meaning_and_by_role_rules() -> None:
+    from careermap.match.occupation import SEMANTIC_MIN, semantic_candidates
+
+    uri, cos = semantic_candidates("barista coffee", 1)[0]
+    assert "barista" in (broad_label(uri) or "")
+    assert 0.5 < cos <= 1.0
+    weak = semantic_candidates("ninja rockstar", 1)[0][1]
+    assert weak < SEMANTIC_MIN and recognise("ninja rockstar") is None
+    # a GenAI title careermap's rules know names the role's own occupations
+    g = recognise("AI Engineer")
+    assert g is not None and g.matched == "Generative AI Engineer"
+
+
+def broad_label(uri: str) -> str | None:
+    from careermap.knowledge import broad
+
+    occ = broad.esco_occupation(uri)
+    return None if occ is None else occ.label
