@@ -1,0 +1,120 @@
+"""Read-only access to the broad layer: ESCO, O*NET, OEWS, aijobs salaries, crosswalks.
+
+The data lives in one SQLite file shipped with the package (``data/broad.sqlite``), built
+by ``scripts/build_broad.py`` from the raw data sets. It is opened lazily, read-only and
+immutable, once per process, so importing this module costs nothing.
+
+O*NET-SOC codes are accepted as ``15-2051.00`` or ``15-2051`` (read as ``.00``); SOC codes
+for OEWS and the GenAI score as ``15-2051`` or a longer O*NET code (first 7 characters).
+ESCO URIs are accepted in full or as their trailing id.
+"""
+
+from careermap.knowledge.broad._db import BROAD_PATH, SCHEMA_VERSION, connect, meta, metro_groups
+from careermap.knowledge.broad.crosswalk import (
+    CrosswalkLink,
+    GenAIScore,
+    crosswalk_esco_to_onet,
+    genai_applicability,
+)
+from careermap.knowledge.broad.esco import (
+    EscoConcept,
+    EscoOccupation,
+    EscoOccupationSkill,
+    EscoSkill,
+    esco_occupation,
+    esco_occupation_skills,
+    esco_occupations,
+    esco_skill,
+    esco_skill_broader,
+    esco_skill_occupations,
+    esco_skills,
+)
+from careermap.knowledge.broad.onet import (
+    EducationShare,
+    JobZone,
+    OnetOccupation,
+    OnetTitle,
+    RelatedOccupation,
+    Task,
+    TechFlags,
+    TechSkill,
+    education,
+    interest_high_points,
+    interests,
+    job_zone,
+    job_zone_info,
+    onet_alternate_titles,
+    onet_occupation,
+    onet_occupations,
+    onet_tech_skills,
+    related_occupations,
+    tasks,
+    tech_skill_flags,
+    tech_skill_occupations,
+)
+from careermap.knowledge.broad.wages import (
+    AijobsRow,
+    OewsArea,
+    OewsWage,
+    aijobs_salaries,
+    aijobs_years,
+    countries,
+    oews,
+    oews_area,
+    oews_areas,
+    oews_by_area,
+)
+
+__all__ = [
+    "BROAD_PATH",
+    "SCHEMA_VERSION",
+    "AijobsRow",
+    "CrosswalkLink",
+    "EducationShare",
+    "EscoConcept",
+    "EscoOccupation",
+    "EscoOccupationSkill",
+    "EscoSkill",
+    "GenAIScore",
+    "JobZone",
+    "OewsArea",
+    "OewsWage",
+    "OnetOccupation",
+    "OnetTitle",
+    "RelatedOccupation",
+    "Task",
+    "TechFlags",
+    "TechSkill",
+    "aijobs_salaries",
+    "aijobs_years",
+    "connect",
+    "countries",
+    "crosswalk_esco_to_onet",
+    "education",
+    "esco_occupation",
+    "esco_occupation_skills",
+    "esco_occupations",
+    "esco_skill",
+    "esco_skill_broader",
+    "esco_skill_occupations",
+    "esco_skills",
+    "genai_applicability",
+    "interest_high_points",
+    "interests",
+    "job_zone",
+    "job_zone_info",
+    "meta",
+    "metro_groups",
+    "oews",
+    "oews_area",
+    "oews_areas",
+    "oews_by_area",
+    "onet_alternate_titles",
+    "onet_occupation",
+    "onet_occupations",
+    "onet_tech_skills",
+    "related_occupations",
+    "tasks",
+    "tech_skill_flags",
+    "tech_skill_occupations",
+]
