@@ -132,3 +132,13 @@ def test_quiz_from_answers_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     bad.write_text("ri1: 9\n")
     code, _, err = run(capsys, "quiz", "--answers", str(bad))
     assert code == 2 and "error:" in err
+
+
+def test_evidence_snippet_shows_the_skill_in_a_long_line() -> None:
+    from careermap.cli.output import snippet
+
+    line = "Python, SQL, pandas, NumPy, scikit-learn, FastAPI, Tableau, Git, Docker, " * 2
+    line += "prompt engineering (basic), data visualization"
+    cut = snippet(line, ["Prompt engineering"], width=60)
+    assert "prompt engineering" in cut and len(cut) <= 62 and cut.startswith("…")
+    assert snippet("Short line.", ["x"]) == "Short line."

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["console", "emit_json", "money", "table"]
+__all__ = ["console", "emit_json", "money", "snippet", "table"]
 
 console = Console(highlight=False, soft_wrap=False)
 
@@ -48,3 +48,16 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
 
 def money(v: float | int | None) -> str:
     return "—" if v is None else f"${v:,.0f}"
+
+
+def snippet(text: str, names: Sequence[str], width: int = 70) -> str:
+    """``text`` cut to ``width`` characters around the first of ``names`` it contains."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    low = flat.lower()
+    hits = [i for i in (low.find(n.lower()) for n in names if n) if i >= 0]
+    at = min(hits) if hits else 0
+    start = max(0, min(at - width // 3, len(flat) - width))
+    cut = flat[start : start + width]
+    return ("…" if start else "") + cut + ("…" if start + width < len(flat) else "")

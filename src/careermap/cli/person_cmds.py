@@ -18,7 +18,7 @@ from careermap.cli.options import (
     parse_start,
     quiz_profile,
 )
-from careermap.cli.output import console, emit_json, table
+from careermap.cli.output import console, emit_json, snippet, table
 from careermap.errors import InputError
 from careermap.knowledge import load
 from careermap.profile import Profile
@@ -78,8 +78,8 @@ def _render_skills(profile: Profile, limit: int = 25) -> None:
         profile.skills.values(), key=lambda s: (-s.confidence, -len(s.evidence), s.skill)
     )
     for s in ranked[:limit]:
-        ev = s.evidence[0].text if s.evidence else ""
-        ev = ev if len(ev) <= 70 else ev[:67] + "..."
+        sk = kb.skills[s.skill]
+        ev = snippet(s.evidence[0].text, [sk.label, *sk.aliases]) if s.evidence else ""
         years = f"{s.years:g}" if s.years else ""
         rows.append((kb.skills[s.skill].label, s.level, years, ev))
     more = f" (showing {limit})" if len(profile.skills) > limit else ""
@@ -226,6 +226,24 @@ def match_cmd(
     console.print(f"\n[bold]Why {best.title}[/bold]")
     for r in best.reasons:
         console.print(f"  • {r}")
+    rows = []
+    for s in best.coverage.skills:
+        if s.status == "missing" and s.importance == "useful":
+            continue
+        sk = load().skills[s.skill]
+        ev = (
+            snippet(s.evidence[0].text, [sk.label, *sk.aliases])
+            if s.evidence
+            else ("(quiz self-rating)" if s.have else "")
+        )
+        rows.append((s.label, s.importance, s.status, f"{s.have or 'none'} / {s.required}", ev))
+    console.print(
+        table(
+            f"{best.title}: skill by skill",
+            ["skill", "importance", "status", "have / needs", "evidence"],
+            rows,
+        )
+    )
 
 
 @app.command("gap")
