@@ -43,6 +43,15 @@ def measure(label: str, code: str, runs: int) -> tuple[str, float, float, float]
     return label, statistics.median(walls), min(walls), max(peaks)
 
 
+def report(cases: list[tuple[str, str]], runs: int) -> None:
+    """Print one line per (label, python code) case: median and best wall time, peak RSS."""
+    print(f"cold process timings over {runs} runs each ({os.cpu_count()} cores)\n")
+    print(f"{'what':58} {'median s':>9} {'best s':>8} {'peak MB':>8}")
+    for label, code in cases:
+        name, med, best, peak = measure(label, code, runs)
+        print(f"{name:58} {med:9.3f} {best:8.3f} {peak:8.1f}")
+
+
 def closure(dist: str, seen: set[str] | None = None) -> set[str]:
     seen = set() if seen is None else seen
     try:
@@ -86,11 +95,7 @@ def main() -> None:
             "'--country','US'];from careermap.cli import main; raise SystemExit(main())",
         ),
     ]
-    print(f"cold process timings over {args.runs} runs each ({os.cpu_count()} cores)\n")
-    print(f"{'what':58} {'median s':>9} {'best s':>8} {'peak MB':>8}")
-    for label, code in cases:
-        name, med, best, peak = measure(label, code, args.runs)
-        print(f"{name:58} {med:9.3f} {best:8.3f} {peak:8.1f}")
+    report(cases, args.runs)
     print("\ngoals: CLI under 1 s cold, peak under 300 MB")
     size = sum(p.stat().st_size for p in PKG_DATA.rglob("*") if p.is_file())
     print(f"\npackage data: {size / 1e6:.1f} MB in {PKG_DATA.relative_to(ROOT)} (limit 40 MB)")

@@ -10,11 +10,10 @@ The plan computation alone is measured by bench/bench_plan.py (goal: under 200 m
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 from pathlib import Path
 
-from bench_knowledge import measure
+from bench_knowledge import report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,11 +31,7 @@ def main() -> None:
             "from careermap.cli import main; raise SystemExit(main())",
         ),
     ]
-    print(f"cold process timings over {args.runs} runs each ({os.cpu_count()} cores)\n")
-    print(f"{'what':58} {'median s':>9} {'best s':>8} {'peak MB':>8}")
-    for label, code in cases:
-        name, med, best, peak = measure(label, code, args.runs)
-        print(f"{name:58} {med:9.3f} {best:8.3f} {peak:8.1f}")
+    report(cases, args.runs)
     print("\ngoal: under 3 s cold on 2 cores")
 
 
