@@ -69,6 +69,10 @@ def test_gap_and_unknown_role(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "gap", str(RESUME), "--role", "genai-engineer", "--json")
     data = json.loads(out)
     assert code == 0 and data["role"] == "genai-engineer" and data["needs"]
+    # the résumé's own "No experience with Kubernetes" is quoted back in the gap
+    code, out, _ = run(capsys, "gap", str(RESUME), "--role", "mlops-engineer", "--json")
+    k8s = next(n for n in json.loads(out)["needs"] if n["skill"] == "kubernetes")
+    assert k8s["current"] is None and "No experience with Kubernetes" in k8s["you_said"]
     code, out, err = run(capsys, "gap", str(RESUME), "--role", "astronaut")
     assert code == 2 and out == "" and err.startswith("error: unknown role 'astronaut'")
 

@@ -58,6 +58,10 @@ class Profile(BaseModel):
         default=None, description="work-style preference per style id, 0-1"
     )
     self_ratings: dict[SkillCategory, Level | None] = Field(default_factory=dict)
+    denied: dict[str, Evidence] = Field(
+        default_factory=dict,
+        description="skills the person says they lack ('no experience with X'), with the sentence",
+    )
 
     def level_of(self, skill_id: str) -> Level | None:
         hit = self.skills.get(skill_id)
@@ -76,4 +80,7 @@ class SkillNeed(BaseModel):
     in_demand: bool = False
     via_prerequisite_of: list[str] = Field(
         default_factory=list, description="role skills this one is a prerequisite for"
+    )
+    you_said: str | None = Field(
+        default=None, description="the person's own words saying they lack it, if any"
     )

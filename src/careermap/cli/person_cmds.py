@@ -123,7 +123,7 @@ def _render_gap(gap: Any, limit: int = 15) -> None:
                 n.importance,
                 f"{n.current or 'none'} → {n.target}",
                 flags,
-                n.reason,
+                n.reason + (f' (you wrote: "{n.you_said}")' if n.you_said else ""),
             )
         )
     more = f", showing {limit}" if len(gap.needs) > limit else ""

@@ -188,4 +188,11 @@ def build_profile(extraction: Extraction, today: date | None = None) -> Profile:
             if p.title and p.title not in titles:
                 titles.append(p.title)
         years_experience = merged_years(doc.positions, today)
-    return Profile(skills=skills, titles=titles, years_experience=years_experience)
+    denied = {
+        m.skill_id: Evidence(
+            text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end
+        )
+        for m in extraction.mentions
+        if m.negated and m.taxonomy == "careermap" and m.skill_id not in skills
+    }
+    return Profile(skills=skills, titles=titles, years_experience=years_experience, denied=denied)

@@ -73,6 +73,7 @@ def compute_gap(
             have.append(rs.skill)
             continue
         hot, demand = flags(kb.skills[rs.skill].onet)
+        said = profile.denied.get(rs.skill)
         needs[rs.skill] = SkillNeed(
             skill=rs.skill,
             target=rs.level,
@@ -81,6 +82,7 @@ def compute_gap(
             reason=_reason(kb, role, rs.skill, rs.level, rs.why),
             hot_technology=hot,
             in_demand=demand,
+            you_said=None if said is None else " ".join(said.text.split()),
         )
     role_levels = {rs.skill: rs.level for rs in role.skills}
     # prerequisites the person lacks, for every need (closure over the graph)
