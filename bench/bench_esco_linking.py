@@ -22,13 +22,14 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
+
+from careermap.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXCLUDED = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
@@ -42,8 +43,7 @@ Ranker = Callable[[Sequence[str]], np.ndarray]  # sentences -> (n, n_skills) sco
 
 
 def default_shared() -> Path:
-    env = os.environ.get("CAREERMAP_SHARED_DATA")
-    return Path(env) if env else ROOT.parent / "shared" / "data"
+    return get_settings().shared_data
 
 
 def load_split(path: Path) -> tuple[list[str], list[set[str]], list[set[str]], list[str]]:

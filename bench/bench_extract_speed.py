@@ -22,9 +22,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("CAREERMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
-SKILLSPAN = SHARED / "skillspan" / "json" / "train.json"
-
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from careermap.documents import read  # noqa: E402
@@ -32,6 +29,9 @@ from careermap.errors import DataError  # noqa: E402
 from careermap.extract import Lexicon, extract  # noqa: E402
 from careermap.extract.lexical import shipped_esco  # noqa: E402
 from careermap.knowledge import DATA_DIR, KnowledgeBase, load, load_from  # noqa: E402
+from careermap.settings import get_settings  # noqa: E402
+
+SKILLSPAN = get_settings().shared_data / "skillspan" / "json" / "train.json"
 
 RESUME = """Jane Doe
 jane@example.com | London

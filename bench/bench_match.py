@@ -25,11 +25,10 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from pathlib import Path
 
 from careermap.extract import extract
 from careermap.knowledge import broad, load
-from careermap.knowledge.schemas import Level
+from careermap.knowledge.schemas import FIT_ORDER, Level
 from careermap.match import rank_roles
 from careermap.match.occupation import (
     SEMANTIC_MIN,
@@ -38,9 +37,9 @@ from careermap.match.occupation import (
     title_index,
 )
 from careermap.profile import Evidence, Profile, ProfileSkill
+from careermap.settings import get_settings
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-_FIT_ORDER = {"exact": 0, "close": 1, "broad": 2}
+SHARED = get_settings().shared_data
 
 
 def occupation_profile(code: str, semantic: bool) -> Profile:
@@ -72,13 +71,13 @@ def bench_roles(semantic: bool) -> None:
             expected[link.code] = (title, roles)
     for code in expected:
         best = min(
-            _FIT_ORDER[link.fit] for r in kb.roles.values() for link in r.onet if link.code == code
+            FIT_ORDER[link.fit] for r in kb.roles.values() for link in r.onet if link.code == code
         )
         expected[code][1].update(
             r.id
             for r in kb.roles.values()
             for link in r.onet
-            if link.code == code and _FIT_ORDER[link.fit] == best
+            if link.code == code and FIT_ORDER[link.fit] == best
         )
     top1 = top3 = 0
     confusion: Counter[tuple[str, str]] = Counter()

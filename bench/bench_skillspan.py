@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -32,9 +31,10 @@ from pathlib import Path
 from careermap.errors import CareermapError
 from careermap.extract.lexical import Lexicon, default_lexicon, resolve_overlaps, shipped_esco
 from careermap.extract.pipeline import TaxonomyChoice, lexical_hits
+from careermap.settings import get_settings
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("CAREERMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
+SHARED = get_settings().shared_data
 SKILLSPAN = SHARED / "skillspan" / "json"
 ANCHOR = ("ESCOXLM-R (supervised, test split)", 62.6)
 

@@ -13,7 +13,6 @@ says so in its ``meta`` table, as the ESCO licence asks modifications to be flag
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import sys
 import time
@@ -58,11 +57,11 @@ ATTRIBUTION = {
 
 def shared_dir(arg: str | None) -> Path:
     candidates = [Path(arg)] if arg else []
-    env = os.environ.get("CAREERMAP_SHARED_DATA")
-    if env and not arg:
-        candidates.append(Path(env))
     if not arg:
-        candidates.append(REPO.parent / "shared" / "data")
+        sys.path.insert(0, str(REPO / "src"))
+        from careermap.settings import get_settings
+
+        candidates.append(get_settings().shared_data)
     for c in candidates:
         if (c / "esco-1.1.1").is_dir():
             return c

@@ -50,7 +50,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -65,8 +64,10 @@ ATTRIBUTION = "This service uses the ESCO classification of the European Commiss
 
 
 def default_shared() -> Path:
-    env = os.environ.get("CAREERMAP_SHARED_DATA")
-    return Path(env) if env else REPO.parent / "shared" / "data"
+    sys.path.insert(0, str(REPO / "src"))
+    from careermap.settings import get_settings
+
+    return get_settings().shared_data
 
 
 def read_skills(esco_dir: Path) -> list[dict[str, str]]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from careermap.settings import get_settings
+from careermap.settings import Settings, get_settings
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = Path(os.environ.get("CAREERMAP_SHARED_DATA", REPO.parent / "shared" / "data"))
+SHARED_DATA = Settings().shared_data
 
 
 @pytest.fixture(autouse=True)

@@ -49,13 +49,17 @@ def test_start_tables_for_people(capsys: pytest.CaptureFixture[str], tmp_path: P
 def test_extract_json_has_evidence_offsets(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", str(RESUME), "--json", "--no-semantic")
     data = json.loads(out)
-    text = RESUME.read_text(encoding="utf-8")
+    import careermap
+
+    text = careermap.read(RESUME).text
     assert code == 0 and data["mentions"]
     neg = [m for m in data["mentions"] if m["negated"]]
     assert any(m["skill_id"] == "kubernetes" for m in neg)
-    # offsets point into the document text careermap read
-    assert all(m["text"] for m in data["mentions"])
-    assert "Python" in text
+    # offsets point into the document text careermap read: the span is the matched text,
+    # and it lies inside the sentence given as evidence
+    for m in data["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"]
+        assert m["sentence_start"] <= m["start"] and m["end"] <= m["sentence_end"]
 
 
 def test_match_with_quiz_only(capsys: pytest.CaptureFixture[str]) -> None:

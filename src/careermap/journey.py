@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from careermap.errors import InputError
 from careermap.profile import Profile
+
+if TYPE_CHECKING:  # imported where used, so that importing this module stays cheap
+    from careermap.documents import Document
+    from careermap.extract import Extraction
 
 __all__ = ["PersonReading", "merge_profiles", "next_monday", "read_person"]
 
@@ -21,8 +25,8 @@ __all__ = ["PersonReading", "merge_profiles", "next_monday", "read_person"]
 class PersonReading:
     """What careermap read from one document."""
 
-    document: object  # careermap.documents.Document (kept loose: documents is optional here)
-    extraction: object  # careermap.extract.Extraction
+    document: Document
+    extraction: Extraction
     profile: Profile
 
 

@@ -14,6 +14,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 __all__ = ["Settings", "get_settings"]
 
 
+#: the repository folder when careermap runs from a checkout (src layout)
+_CHECKOUT = Path(__file__).resolve().parents[2]
+
+
 def _default_home() -> Path:
     return Path.home() / ".careermap"
 
@@ -25,9 +29,9 @@ class Settings(BaseSettings):
         default_factory=_default_home,
         description="Folder for careermap's own files (caches, saved plans).",
     )
-    shared_data: Path | None = Field(
-        default=None,
-        description="Folder of the raw data sets used by the build script and benchmarks "
+    shared_data: Path = Field(
+        default_factory=lambda: _CHECKOUT.parent / "shared" / "data",
+        description="Folder of the raw data sets used by the build scripts and benchmarks "
         "(default: ../shared/data beside the checkout).",
     )
     max_document_mb: float = Field(

@@ -11,7 +11,7 @@ from careermap.cli.app import app
 from careermap.cli.output import console, emit_json, money, table
 from careermap.errors import InputError
 from careermap.knowledge import LEVELS, SKILL_CATEGORIES, load
-from careermap.knowledge.schemas import Role, Skill
+from careermap.knowledge.schemas import IMPORTANCE_ORDER, Role, Skill
 
 JSON = typer.Option(False, "--json", help="Print JSON for programs instead of tables.")
 
@@ -90,8 +90,9 @@ def role_cmd(
     for r in role.responsibilities:
         console.print(f"  • {r}")
     rows = []
-    order = {"essential": 0, "important": 1, "useful": 2}
-    for s in sorted(role.skills, key=lambda s: (order[s.importance], -LEVELS.index(s.level))):
+    for s in sorted(
+        role.skills, key=lambda s: (IMPORTANCE_ORDER[s.importance], -LEVELS.index(s.level))
+    ):
         sk = kb.skills[s.skill]
         rows.append((sk.label, SKILL_CATEGORIES[sk.category], s.importance, s.level, s.why or ""))
     console.print(table("Skills", ["skill", "category", "importance", "level", "why"], rows))

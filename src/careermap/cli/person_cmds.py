@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -22,6 +22,10 @@ from careermap.cli.output import console, emit_json, snippet, table
 from careermap.errors import InputError
 from careermap.knowledge import load
 from careermap.profile import Profile
+
+if TYPE_CHECKING:
+    from careermap.documents import Document
+    from careermap.journey import PersonReading
 
 JSON = typer.Option(False, "--json", help="Print JSON for programs instead of tables.")
 FILE = typer.Argument(
@@ -44,7 +48,7 @@ def _step(text: str, quiet: bool) -> Iterator[None]:
     _err.print(f"[green]✓[/green] {text}")
 
 
-def _warn(document: Any) -> None:
+def _warn(document: Document) -> None:
     """What the reader skipped or doubted (an unreadable page...), on stderr, never lost."""
     for w in document.metadata.warnings:
         _err.print(f"warning: {w}")
@@ -54,7 +58,9 @@ def _source(file: str) -> Path | str:
     return "-" if file == "-" else Path(file)
 
 
-def _profile(file: str | None, quiz: Path | None, quiet: bool) -> tuple[Profile, Any]:
+def _profile(
+    file: str | None, quiz: Path | None, quiet: bool
+) -> tuple[Profile, PersonReading | None]:
     from careermap.journey import merge_profiles, read_person
 
     kb = load()

@@ -13,6 +13,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "FIT_ORDER",
+    "IMPORTANCE_ORDER",
+    "IMPORTANCE_WEIGHTS",
     "LEVELS",
     "SKILL_CATEGORIES",
     "AmbiguousAlias",
@@ -33,6 +36,7 @@ __all__ = [
     "Skill",
     "SkillCategory",
     "Source",
+    "level_index",
 ]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -74,7 +78,18 @@ SKILL_CATEGORIES: dict[SkillCategory, str] = {
 }
 
 Importance = Literal["essential", "important", "useful"]
+#: most important first (sort key)
+IMPORTANCE_ORDER: dict[Importance, int] = {"essential": 0, "important": 1, "useful": 2}
+#: how much a role skill counts in a weighted score
+IMPORTANCE_WEIGHTS: dict[Importance, int] = {"essential": 3, "important": 2, "useful": 1}
 Fit = Literal["exact", "close", "broad"]
+#: closest fit first (sort key)
+FIT_ORDER: dict[Fit, int] = {"exact": 0, "close": 1, "broad": 2}
+
+
+def level_index(level: Level | None) -> int:
+    """0 for none, 1 foundational, 2 intermediate, 3 advanced."""
+    return 0 if level is None else LEVELS.index(level) + 1
 
 
 class _Model(BaseModel):

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from pydantic import BaseModel, Field
 
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import Importance, Level, Role
-from careermap.match.skills import SkillCoverage, level_index, match_skills
+from careermap.knowledge.schemas import IMPORTANCE_ORDER, Level, Role, level_index
+from careermap.match.skills import SkillCoverage, match_skills
 from careermap.profile import Profile, SkillNeed
 
 __all__ = ["Gap", "TechFlags", "compute_gap", "onet_flags"]
 
 TechFlags = Callable[[list[str]], tuple[bool, bool]]
-_RANK: dict[Importance, int] = {"essential": 0, "important": 1, "useful": 2}
 
 
 def onet_flags(names: list[str]) -> tuple[bool, bool]:
@@ -113,7 +112,7 @@ def compute_gap(
     ordered = sorted(
         needs.values(),
         key=lambda n: (
-            _RANK[n.importance],
+            IMPORTANCE_ORDER[n.importance],
             -sum(1 for u in unlocks[n.skill] if u in needs),
             topo[n.skill],
         ),

@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 
 from careermap.errors import DataError
 from careermap.knowledge import broad
-from careermap.knowledge.schemas import Role
+from careermap.knowledge.schemas import FIT_ORDER, Role
 from careermap.knowledge.titles import match_title
 
 __all__ = [
@@ -80,10 +80,12 @@ class OccupationGuess(BaseModel):
 class TitleIndex:
     """Normalised reference titles with the O*NET codes / ESCO URIs they name."""
 
-    keys: list[str]
     onet: dict[str, list[str]]
     esco: dict[str, str]
     originals: dict[str, str]
+    #: the keys of ``onet`` and ``esco`` as lists, built once for rapidfuzz
+    onet_keys: list[str]
+    esco_keys: list[str]
 
     def esco_candidates(self, title: str, limit: int = 10) -> list[tuple[str, float]]:
         """ESCO occupation URIs for a title, best first, each once (for ranking metrics)."""
@@ -94,16 +96,12 @@ class TitleIndex:
         if key in self.esco:
             out[self.esco[key]] = 100.0
         for cand, score, _ in process.extract(
-            key, self._esco_keys, scorer=fuzz.token_sort_ratio, limit=limit * 4
+            key, self.esco_keys, scorer=fuzz.token_sort_ratio, limit=limit * 4
         ):
             out.setdefault(self.esco[cand], float(score))
             if len(out) >= limit:
                 break
         return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
-
-    @property
-    def _esco_keys(self) -> list[str]:
-        return list(self.esco)
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +139,9 @@ def title_index() -> TitleIndex:
             if k:
                 esco.setdefault(k, o.uri)
                 originals.setdefault(k, label)
-    return TitleIndex(keys=sorted(originals), onet=onet, esco=esco, originals=originals)
+    return TitleIndex(
+        onet=onet, esco=esco, originals=originals, onet_keys=list(onet), esco_keys=list(esco)
+    )
 
 
 @dataclass(frozen=True)
@@ -194,13 +194,13 @@ def semantic_candidates(title: str, limit: int = 10) -> list[tuple[str, float]]:
 
 
 def _closest(
-    index: TitleIndex, key: str, table: dict[str, str] | dict[str, list[str]]
+    key: str, table: dict[str, str] | dict[str, list[str]], keys: list[str]
 ) -> tuple[str, float] | None:
     from rapidfuzz import fuzz, process
 
     if key in table:
         return key, 100.0
-    hit = process.extractOne(key, list(table), scorer=fuzz.token_sort_ratio)
+    hit = process.extractOne(key, keys, scorer=fuzz.token_sort_ratio)
     if hit is None or hit[1] < MIN_SCORE:
         return None
     return str(hit[0]), float(hit[1])
@@ -217,9 +217,8 @@ def _role_occupation(title: str) -> OccupationGuess | None:
     role = load().roles.get(hit.role)
     if role is None:
         return None
-    rank = {"exact": 0, "close": 1, "broad": 2}
-    onet = min(role.onet, key=lambda link: rank[link.fit])
-    esco = min(role.esco, key=lambda link: rank[link.fit])
+    onet = min(role.onet, key=lambda link: FIT_ORDER[link.fit])
+    esco = min(role.esco, key=lambda link: FIT_ORDER[link.fit])
     return OccupationGuess(
         title=title,
         matched=role.title,
@@ -245,8 +244,8 @@ def recognise(title: str, context: Iterable[str] = ()) -> OccupationGuess | None
     by_role = _role_occupation(title)
     if by_role is not None:
         return by_role
-    o = _closest(index, key, index.onet)
-    e = _closest(index, key, index.esco)
+    o = _closest(key, index.onet, index.onet_keys)
+    e = _closest(key, index.esco, index.esco_keys)
     uri: str | None = index.esco[e[0]] if e is not None else None
     matched = index.originals[(o or e or ("", 0.0))[0]] if (o or e) else ""
     score = max(o[1] if o else 0.0, e[1] if e else 0.0)
@@ -299,6 +298,12 @@ _CODE_FIT = {"exact": 0.9, "close": 0.75, "broad": 0.6}
 _TIER = {"Primary-Short": 0.55, "Primary-Long": 0.45, "Supplemental": 0.35}
 
 
+@lru_cache(maxsize=64)
+def _related(code: str) -> dict[str, broad.RelatedOccupation]:
+    """O*NET's related occupations of ``code`` (asked once per code, not once per role)."""
+    return {r.code: r for r in broad.related_occupations(code)}
+
+
 @lru_cache(maxsize=512)
 def _tech(code: str) -> frozenset[str]:
     return frozenset(t.example for t in broad.onet_tech_skills(code))
@@ -321,7 +326,7 @@ def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> P
                 score=_CODE_FIT[link.fit],
                 reason=f"Your occupation ({link.title}, {code}) is one this role maps to.",
             )
-    related = {r.code: r for r in broad.related_occupations(code)}
+    related = _related(code)
     best: Proximity | None = None
     for link in role.onet:
         r = related.get(link.code)

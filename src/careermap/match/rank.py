@@ -89,24 +89,21 @@ def _skill_reasons(cov: SkillCoverage) -> list[str]:
 def _quiz_parts(profile: Profile, role: Role) -> dict[Component, tuple[float | None, list[str]]]:
     if profile.interests is None or profile.work_styles is None:
         return {}
-    from careermap.quiz.ranking import _interest_part, _style_part, role_interests
+    from careermap.quiz.items import STYLE_NAMES
+    from careermap.quiz.ranking import interest_component, role_interests, style_component
     from careermap.quiz.result import onet_interests
-    from careermap.quiz.scoring import PersonScores, holland_order
+    from careermap.quiz.scoring import PersonScores, holland_code
 
-    styles = {k: float(profile.work_styles.get(k, 0.5)) for k in _STYLES}
     person = PersonScores(
         interests=dict(profile.interests),
-        holland_code="".join(holland_order(profile.interests)[:3]),
-        work_styles=styles,
+        holland_code=holland_code(profile.interests),
+        work_styles={k: float(profile.work_styles.get(k, 0.5)) for k in STYLE_NAMES},
         self_ratings={},
     )
     return {
-        "interests": _interest_part(person, role_interests(role, onet_interests)),
-        "work_styles": _style_part(person, role),
+        "interests": interest_component(person, role_interests(role, onet_interests)),
+        "work_styles": style_component(person, role),
     }
-
-
-_STYLES = ("building", "research", "people-product", "creative", "governance")
 
 
 def rank_roles(

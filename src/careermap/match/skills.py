@@ -14,25 +14,24 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import LEVELS, Importance, Level, Role
+from careermap.knowledge.schemas import (
+    IMPORTANCE_ORDER,
+    IMPORTANCE_WEIGHTS,
+    Importance,
+    Level,
+    Role,
+    level_index,
+)
 from careermap.profile import Evidence, Profile
 
 __all__ = [
-    "IMPORTANCE_WEIGHT",
     "SELF_RATING_DISCOUNT",
     "SkillCoverage",
     "SkillMatch",
-    "level_index",
     "match_skills",
 ]
 
-IMPORTANCE_WEIGHT: dict[Importance, float] = {"essential": 3.0, "important": 2.0, "useful": 1.0}
 SELF_RATING_DISCOUNT = 0.6
-
-
-def level_index(level: Level | None) -> int:
-    """0 for none, 1 foundational, 2 intermediate, 3 advanced."""
-    return 0 if level is None else LEVELS.index(level) + 1
 
 
 class SkillMatch(BaseModel):
@@ -80,7 +79,7 @@ def match_skills(kb: KnowledgeBase, role: Role, profile: Profile) -> SkillCovera
             status = "matched"
         else:
             status = "partial"
-        weight = IMPORTANCE_WEIGHT[rs.importance]
+        weight = IMPORTANCE_WEIGHTS[rs.importance]
         total += weight
         got += weight * credit
         rows.append(
@@ -96,6 +95,5 @@ def match_skills(kb: KnowledgeBase, role: Role, profile: Profile) -> SkillCovera
                 evidence=evidence,
             )
         )
-    order = {"essential": 0, "important": 1, "useful": 2}
-    rows.sort(key=lambda r: (order[r.importance], -r.credit, r.skill))
+    rows.sort(key=lambda r: (IMPORTANCE_ORDER[r.importance], -r.credit, r.skill))
     return SkillCoverage(score=round(got / total, 4) if total else 0.0, skills=rows)

@@ -13,12 +13,12 @@ import heapq
 from collections.abc import Iterable, Mapping
 
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import LEVELS, Level
+from careermap.knowledge.schemas import IMPORTANCE_ORDER, LEVELS, Level
 from careermap.profile import SkillNeed
 
 __all__ = ["IMPORTANCE_RANK", "OrderedNeeds", "order_needs", "remaining_needs"]
 
-IMPORTANCE_RANK = {"essential": 0, "important": 1, "useful": 2}
+IMPORTANCE_RANK = IMPORTANCE_ORDER  # kept under the plan's own name
 
 
 def _level_index(level: Level | None) -> int:

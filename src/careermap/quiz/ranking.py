@@ -30,6 +30,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from careermap.knowledge.schemas import (
+    IMPORTANCE_WEIGHTS,
     SKILL_CATEGORIES,
     Fit,
     Importance,
@@ -52,9 +53,11 @@ __all__ = [
     "OnetProfile",
     "RoleMatch",
     "correlation",
+    "interest_component",
     "match_role",
     "rank_roles",
     "role_interests",
+    "style_component",
 ]
 
 #: O*NET-SOC code -> OI scores keyed by area letter or name; None or {} when unknown
@@ -62,7 +65,6 @@ InterestSource = Callable[[str], Mapping[str, float] | None]
 Component = Literal["interests", "work_styles", "skills"]
 
 FIT_WEIGHTS: dict[Fit, float] = {"exact": 1.0, "close": 0.6, "broad": 0.3}
-IMPORTANCE_WEIGHTS: dict[Importance, int] = {"essential": 3, "important": 2, "useful": 1}
 COMPONENT_WEIGHTS: dict[Component, float] = {"interests": 0.5, "work_styles": 0.2, "skills": 0.3}
 _RANK: dict[str, int] = {"none": 0, "foundational": 1, "intermediate": 2, "advanced": 3}
 _ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth")
@@ -157,7 +159,7 @@ def _place(scores: Mapping[RiasecCode, float], area: RiasecCode) -> str:
     return "highest" if above == 0 else f"{_ORDINAL[above]} highest"
 
 
-def _interest_part(
+def interest_component(
     person: PersonScores, prof: OnetProfile | None
 ) -> tuple[float | None, list[str]]:
     if prof is None:
@@ -207,7 +209,7 @@ def _pct(styles: Mapping[WorkStyle, float], keys: list[WorkStyle]) -> str:
     return ", ".join(f"{STYLE_NAMES[s]} {round(100 * styles[s])}%" for s in keys)
 
 
-def _style_part(person: PersonScores, role: Role) -> tuple[float | None, list[str]]:
+def style_component(person: PersonScores, role: Role) -> tuple[float | None, list[str]]:
     styles = list(dict.fromkeys(role.work_styles))
     score = 100 * sum(person.work_styles[s] for s in styles) / len(styles)
     liked = [s for s in styles if person.work_styles[s] >= 0.75]
@@ -305,8 +307,8 @@ def match_role(
     """One role's score, components and reasons (rank 0: :func:`rank_roles` sets it)."""
     prof = role_interests(role, source)
     parts = {
-        "interests": _interest_part(person, prof),
-        "work_styles": _style_part(person, role),
+        "interests": interest_component(person, prof),
+        "work_styles": style_component(person, role),
         "skills": _skill_part(person, role, skills),
     }
     comps: dict[Component, float | None] = {
