@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from careermap.settings import Settings, get_settings
+from careermap.runtime import Runtime, reset_runtime
+from careermap.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Settings().shared_data
+#: the knowledge base, lexicon, model and indexes, loaded once for the whole session (with
+#: a home of its own, never the real one); each test gets its own runtime, with its own
+#: settings, on top of it
+_SESSION = Runtime(Settings(home=Path(tempfile.mkdtemp(prefix="careermap-session-"))))
+reset_runtime(_SESSION)
+
+
+def _shared_runtime(home: Path) -> Runtime:
+    return Runtime(parent=_SESSION)
 
 
 @pytest.fixture(autouse=True)
@@ -20,9 +31,9 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("careermap-home")
     monkeypatch.setenv("CAREERMAP_HOME", str(home))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    get_settings.cache_clear()
+    reset_runtime(_shared_runtime(home))
     yield
-    get_settings.cache_clear()
+    reset_runtime(_SESSION)
 
 
 @pytest.fixture()

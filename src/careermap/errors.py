@@ -1,19 +1,27 @@
 """One exception root for careermap, one subclass per concern.
 
-Every message says what went wrong and what to do next. The CLI prints it on one line
-and exits non-zero; an API renders it as JSON. Third-party errors are translated into
-these at the boundary where they occur.
+Every error says what went wrong (``message``) and, where it helps, what to do next
+(``hint``). The CLI prints it on one line and exits with the class's ``exit_code``; with
+``--json`` the CLI, like the REST API, renders :meth:`CareermapError.to_dict`, the one
+error shape: ``{"error": {"code": ..., "message": ..., "hint": ...}}``. Third-party
+errors are translated into these at the boundary where they occur.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
+    "CancelledError",
     "CareermapError",
     "DataError",
     "DocumentError",
     "InputError",
+    "InternalError",
     "ProviderError",
     "UnknownIdError",
+    "UsageError",
+    "error_body",
 ]
 
 
@@ -24,13 +32,30 @@ class CareermapError(Exception):
     code: str = "careermap_error"
     #: process exit status used by the CLI
     exit_code: int = 1
+    #: HTTP status the REST API answers with
+    http_status: int = 500
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
         self.message = message
+        self.hint = hint
+        super().__init__(self.one_line())
 
-    def to_dict(self) -> dict[str, object]:
-        return {"error": {"code": self.code, "message": self.message}}
+    def one_line(self) -> str:
+        """Message and hint as one line, for a terminal."""
+        text = self.message if self.hint is None else f"{self.message} {self.hint}"
+        return " ".join(text.split())
+
+    def details(self) -> dict[str, Any]:
+        """Extra fields of the error shape (suggestions, limits...); none by default."""
+        return {}
+
+    def to_dict(self) -> dict[str, Any]:
+        return error_body(self.code, self.message, self.hint, **self.details())
+
+
+def error_body(code: str, message: str, hint: str | None = None, **extra: Any) -> dict[str, Any]:
+    """The one error shape of the CLI's ``--json`` and of the REST API."""
+    return {"error": {"code": code, "message": message, "hint": hint, **extra}}
 
 
 class InputError(CareermapError):
@@ -38,30 +63,45 @@ class InputError(CareermapError):
 
     code = "invalid_input"
     exit_code = 2
+    http_status = 422
+
+
+class UsageError(InputError):
+    """A command line careermap cannot parse (unknown command, bad option value...)."""
+
+    code = "usage_error"
+    http_status = 400
 
 
 class UnknownIdError(InputError):
     """An id (role, skill, course, ...) that the knowledge base does not hold."""
 
     code = "unknown_id"
+    http_status = 404
 
-    def __init__(self, kind: str, given: str, suggestions: list[str]) -> None:
-        hint = (
-            f" Did you mean: {', '.join(suggestions)}?"
-            if suggestions
-            else f" List them with `careermap {kind}s`."
-        )
-        super().__init__(f"unknown {kind} '{given}'.{hint}")
+    def __init__(
+        self,
+        kind: str,
+        given: str,
+        suggestions: list[str],
+        *,
+        listing: str | None = None,
+    ) -> None:
+        """``listing`` is the command or place that lists every valid value, if any."""
+        if suggestions:
+            hint: str | None = f"Did you mean: {', '.join(suggestions)}?"
+        elif listing:
+            hint = f"List them with `{listing}`."
+        else:
+            hint = None
+        super().__init__(f"unknown {kind} '{given}'.", hint=hint)
         self.kind = kind
         self.given = given
         self.suggestions = suggestions
+        self.listing = listing
 
-    def to_dict(self) -> dict[str, object]:
-        d = super().to_dict()
-        err = d["error"]
-        assert isinstance(err, dict)
-        err["suggestions"] = self.suggestions
-        return d
+    def details(self) -> dict[str, Any]:
+        return {"kind": self.kind, "suggestions": list(self.suggestions)}
 
 
 class DocumentError(CareermapError):
@@ -69,6 +109,7 @@ class DocumentError(CareermapError):
 
     code = "document_error"
     exit_code = 3
+    http_status = 422
 
 
 class DataError(CareermapError):
@@ -76,6 +117,7 @@ class DataError(CareermapError):
 
     code = "data_error"
     exit_code = 4
+    http_status = 500
 
 
 class ProviderError(CareermapError):
@@ -83,3 +125,20 @@ class ProviderError(CareermapError):
 
     code = "provider_error"
     exit_code = 5
+    http_status = 502
+
+
+class CancelledError(CareermapError):
+    """The person stopped careermap (Ctrl-C) or closed its input before it was done."""
+
+    code = "cancelled"
+    exit_code = 130
+    http_status = 499
+
+
+class InternalError(CareermapError):
+    """An error careermap did not expect: a bug, reported without a traceback."""
+
+    code = "internal_error"
+    exit_code = 70
+    http_status = 500

@@ -1,21 +1,25 @@
 """Typed settings, read from the environment with the prefix ``CAREERMAP_``.
 
 Every setting is documented in the README's "Settings" table; a test keeps the two in step.
+A value that does not parse is an :class:`~careermap.errors.InputError` naming the
+variable and what it allows, in one line.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+from careermap.errors import InputError
+
+__all__ = ["Settings", "get_settings", "read_settings"]
 
 
 #: the repository folder when careermap runs from a checkout (src layout)
 _CHECKOUT = Path(__file__).resolve().parents[2]
+_PREFIX = "CAREERMAP_"
 
 
 def _default_home() -> Path:
@@ -23,7 +27,7 @@ def _default_home() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="CAREERMAP_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=_PREFIX, extra="ignore")
 
     home: Path = Field(
         default_factory=_default_home,
@@ -37,7 +41,19 @@ class Settings(BaseSettings):
     max_document_mb: float = Field(
         default=10.0,
         gt=0,
-        description="Largest document careermap will read, in megabytes.",
+        le=1024,
+        description="Largest document careermap will read, in MiB (1 MiB = 1,048,576 bytes).",
+    )
+    max_pages: int = Field(
+        default=50,
+        ge=1,
+        le=100_000,
+        description="Most pages of a PDF careermap reads.",
+    )
+    embedder: str = Field(
+        default="minilm-onnx",
+        min_length=1,
+        description="Embedding backend: minilm-onnx (built in) or one a plugin registers.",
     )
     embed_threads: int = Field(
         default=2,
@@ -48,10 +64,46 @@ class Settings(BaseSettings):
     min_salary_sample: int = Field(
         default=10,
         ge=1,
+        le=100_000,
         description="Salary cells with fewer rows than this are flagged as too small to trust.",
     )
 
 
-@lru_cache(maxsize=1)
+def _allowed(field: str) -> str:
+    info = Settings.model_fields[field]
+    kind = {int: "a whole number", float: "a number", Path: "a folder path"}.get(
+        info.annotation,  # type: ignore[arg-type]
+        "a value",
+    )
+    bounds = []
+    for m in info.metadata:
+        for attr, word in (("gt", "more than"), ("ge", "at least"), ("lt", "less than")):
+            if getattr(m, attr, None) is not None:
+                bounds.append(f"{word} {getattr(m, attr):g}")
+        if getattr(m, "le", None) is not None:
+            bounds.append(f"at most {m.le:g}")
+    return kind + (f", {' and '.join(bounds)}" if bounds else "")
+
+
+def read_settings() -> Settings:
+    """Settings from the environment; a bad value is one clear InputError."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        import os
+
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        var = f"{_PREFIX}{field.upper()}"
+        given = os.environ.get(var, "")
+        raise InputError(
+            f"{var}={given!r} is not valid: use {_allowed(field)}"
+            f" (see the Settings table in careermap's README), or unset it."
+        ) from None
+
+
 def get_settings() -> Settings:
-    return Settings()
+    """The settings of the default :class:`~careermap.runtime.Runtime`."""
+    from careermap.runtime import get_runtime
+
+    return get_runtime().settings

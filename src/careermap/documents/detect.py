@@ -6,6 +6,7 @@ import re
 import zipfile
 from typing import Literal
 
+from careermap.documents.archive import read_member
 from careermap.errors import DocumentError
 
 __all__ = ["Container", "sniff", "sniff_text", "sniff_zip"]
@@ -35,9 +36,10 @@ _OTHER_BINARY = (
 _LINKEDIN_FILES = frozenset(
     {"profile.csv", "positions.csv", "skills.csv", "education.csv", "certifications.csv"}
 )
-_HTML_START = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
-)
+_XML_DECL = re.compile(r"<\?xml[^>]{0,500}>")
+_HTML_OPEN = re.compile(r"<(?:!doctype\s+html|html)\b", re.I)
+#: how far into a text a page's opening tag is looked for (comments and blank space first)
+_HTML_LOOKAHEAD = 64 * 1024
 _HTML_TAG = re.compile(
     r"<(?:html|head|body|div|p|h[1-6]|ul|ol|li|table|tr|td|span|section|article|br|a|strong)"
     r"\b[^>]*>",
@@ -80,7 +82,7 @@ def sniff_zip(archive: zipfile.ZipFile, name: str) -> Literal["docx", "linkedin"
     if {n.rsplit("/", 1)[-1].lower() for n in names} & _LINKEDIN_FILES:
         return "linkedin"
     if "mimetype" in names:
-        mimetype = archive.read("mimetype")[:100].decode("ascii", "replace")
+        mimetype = read_member(archive, "mimetype", name)[:100].decode("ascii", "replace")
         if "opendocument" in mimetype:
             raise DocumentError(
                 f"{name} is an OpenDocument file ({mimetype}). Save it as .docx or PDF."
@@ -95,9 +97,29 @@ def sniff_zip(archive: zipfile.ZipFile, name: str) -> Literal["docx", "linkedin"
     )
 
 
+def _starts_like_html(text: str) -> bool:
+    """Whether the text opens with ``<!doctype html>`` or ``<html>``, after blank space, an
+    XML declaration and any comments (one pass, linear in the text)."""
+    head = text[:_HTML_LOOKAHEAD]
+    pos = len(head) - len(head.lstrip())
+    decl = _XML_DECL.match(head, pos)
+    if decl:
+        pos = decl.end()
+    while True:
+        while pos < len(head) and head[pos].isspace():
+            pos += 1
+        if not head.startswith("<!--", pos):
+            break
+        end = head.find("-->", pos + 4)
+        if end < 0:
+            return False
+        pos = end + 3
+    return bool(_HTML_OPEN.match(head, pos))
+
+
 def sniff_text(text: str) -> TextFormat:
     """HTML when it starts like a page or is tag-heavy; Markdown when it uses its marks."""
-    if _HTML_START.match(text):
+    if _starts_like_html(text):
         return "html"
     sample = text[:20_000]
     tags = len(_HTML_TAG.findall(sample))

@@ -21,7 +21,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 _TABS = re.compile(r"[ ]*\t+[ ]*")
+_TXBX = f"{_W}txbxContent"
 _MAX_TABLE_DEPTH = 8
+_MAX_BOX_DEPTH = 8
 
 
 def _style_level(paragraph: Paragraph) -> int | None:
@@ -58,7 +60,7 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     return _TABS.sub(" | ", paragraph.text.strip(" \t"))
 
 
-def _paragraph_blocks(paragraph: Paragraph) -> Iterator[Block]:
+def _paragraph_blocks(paragraph: Paragraph, depth: int = 0) -> Iterator[Block]:
     text = _paragraph_text(paragraph)
     if text.strip():
         level = _style_level(paragraph)
@@ -68,24 +70,36 @@ def _paragraph_blocks(paragraph: Paragraph) -> Iterator[Block]:
             yield Block(BULLET + text)
         else:
             yield Block(text)
-    # text boxes anchored in the paragraph (the Fallback copy repeats the same text)
-    for box in paragraph._p.iter(f"{_W}txbxContent"):
-        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+    # text boxes anchored in the paragraph (the Fallback copy repeats the same text); only
+    # the outermost boxes here: a box inside a box belongs to the paragraph that holds it,
+    # read when that paragraph is, so no text is read twice
+    if depth >= _MAX_BOX_DEPTH:
+        return
+    for box in paragraph._p.iter(_TXBX):
+        if not _outermost_box(box, paragraph._p):
             continue
         for p in box.iterchildren(f"{_W}p"):
-            yield from _paragraph_blocks(Paragraph(p, paragraph._parent))
+            yield from _paragraph_blocks(Paragraph(p, paragraph._parent), depth + 1)
+
+
+def _outermost_box(box: Any, p: Any) -> bool:
+    """Whether ``box`` is a text box of paragraph ``p`` itself: not inside another text box
+    of ``p``, and not the Fallback copy of one."""
+    for a in box.iterancestors():
+        if a is p:
+            return True
+        if a.tag == _TXBX or a.tag == _MC_FALLBACK:
+            return False
+    return True
 
 
 def _table_blocks(table: Table, depth: int) -> Iterator[Block]:
     if depth > _MAX_TABLE_DEPTH:
         return
-    for row in table.rows:
-        cells: list[_Cell] = []
-        seen: set[int] = set()
-        for cell in row.cells:  # a merged cell comes back once per grid column it spans
-            if id(cell._tc) not in seen:
-                seen.add(id(cell._tc))
-                cells.append(cell)
+    for tr in table._tbl.tr_lst:
+        # each cell element once, whatever grid columns it claims to span (python-docx's
+        # row.cells walks the spans, which a hostile gridSpan makes endless)
+        cells = [_Cell(tc, table) for tc in tr.tc_lst]
         simple = all(
             not c.tables
             and sum(bool(p.text.strip()) for p in c.paragraphs) <= 1

@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-import zlib
 
+from careermap.documents.archive import read_member
 from careermap.documents.blocks import Block, PositionHint
+from careermap.documents.clean import clean_inline
 from careermap.documents.dates import parse_date
 from careermap.documents.model import SectionKind
 from careermap.errors import DocumentError
@@ -17,33 +18,45 @@ __all__ = ["linkedin_blocks"]
 Row = dict[str, str]
 
 
-def _csv_rows(archive: zipfile.ZipFile, filename: str, key_column: str) -> list[Row]:
+class _Export:
+    """The export's archive, and the name messages call it by."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self.archive = archive
+        self.name = name
+        self.members = {n.rsplit("/", 1)[-1].lower(): n for n in reversed(archive.namelist())}
+
+
+def _csv_rows(export: _Export, filename: str, key_column: str) -> list[Row]:
     """Rows of one CSV of the export, found by base name in any folder; [] when absent.
 
     Some exports start a CSV with a few "Notes:" lines; the header is the first row that
-    holds ``key_column``.
+    holds ``key_column``. Cells keep their line breaks (a description's paragraphs) but
+    lose control characters.
     """
-    member = next(
-        (n for n in archive.namelist() if n.rsplit("/", 1)[-1].lower() == filename.lower()),
-        None,
-    )
+    member = export.members.get(filename.lower())
     if member is None:
         return []
-    raw = archive.read(member)
+    raw = read_member(export.archive, member, export.name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
+    text = text.replace("\x00", "")
     rows = list(csv.reader(io.StringIO(text)))
     header_at = next((i for i, r in enumerate(rows) if key_column in r), None)
     if header_at is None:
         return []
     header = [h.strip() for h in rows[header_at]]
     return [
-        {h: (r[i].strip() if i < len(r) else "") for i, h in enumerate(header)}
+        {h: (_clean_cell(r[i]) if i < len(r) else "") for i, h in enumerate(header)}
         for r in rows[header_at + 1 :]
         if any(cell.strip() for cell in r)
     ]
+
+
+def _clean_cell(value: str) -> str:
+    return "\n".join(clean_inline(line) for line in value.splitlines()).strip()
 
 
 def _span(start: str, end: str, *, open_ended_is_current: bool) -> str:
@@ -58,8 +71,8 @@ def _heading(blocks: list[Block], title: str, kind: SectionKind) -> None:
     blocks.append(Block(title, heading=2, kind=kind))
 
 
-def _profile(blocks: list[Block], archive: zipfile.ZipFile) -> None:
-    for row in _csv_rows(archive, "Profile.csv", "First Name")[:1]:
+def _profile(blocks: list[Block], export: _Export) -> None:
+    for row in _csv_rows(export, "Profile.csv", "First Name")[:1]:
         name = " ".join(p for p in (row.get("First Name", ""), row.get("Last Name", "")) if p)
         if name:
             blocks.append(Block(name, heading=1))
@@ -71,8 +84,8 @@ def _profile(blocks: list[Block], archive: zipfile.ZipFile) -> None:
             blocks.append(Block(row["Summary"]))
 
 
-def _experience(blocks: list[Block], archive: zipfile.ZipFile) -> None:
-    rows = _csv_rows(archive, "Positions.csv", "Company Name")
+def _experience(blocks: list[Block], export: _Export) -> None:
+    rows = _csv_rows(export, "Positions.csv", "Company Name")
     if not rows:
         return
     _heading(blocks, "Experience", "experience")
@@ -95,8 +108,8 @@ def _experience(blocks: list[Block], archive: zipfile.ZipFile) -> None:
             blocks.append(Block("\n".join(x for x in details if x)))
 
 
-def _education(blocks: list[Block], archive: zipfile.ZipFile) -> None:
-    rows = _csv_rows(archive, "Education.csv", "School Name")
+def _education(blocks: list[Block], export: _Export) -> None:
+    rows = _csv_rows(export, "Education.csv", "School Name")
     if not rows:
         return
     _heading(blocks, "Education", "education")
@@ -111,16 +124,16 @@ def _education(blocks: list[Block], archive: zipfile.ZipFile) -> None:
             blocks.append(Block("\n".join(x for x in details if x)))
 
 
-def _skills(blocks: list[Block], archive: zipfile.ZipFile) -> None:
-    names = [r.get("Name", "") for r in _csv_rows(archive, "Skills.csv", "Name")]
+def _skills(blocks: list[Block], export: _Export) -> None:
+    names = [r.get("Name", "") for r in _csv_rows(export, "Skills.csv", "Name")]
     names = [n for n in names if n]
     if names:
         _heading(blocks, "Skills", "skills")
         blocks.append(Block("\n".join(f"- {n}" for n in names)))
 
 
-def _certifications(blocks: list[Block], archive: zipfile.ZipFile) -> None:
-    rows = _csv_rows(archive, "Certifications.csv", "Name")
+def _certifications(blocks: list[Block], export: _Export) -> None:
+    rows = _csv_rows(export, "Certifications.csv", "Name")
     if not rows:
         return
     _heading(blocks, "Certifications", "certifications")
@@ -132,8 +145,8 @@ def _certifications(blocks: list[Block], archive: zipfile.ZipFile) -> None:
         blocks.append(Block(f"- {head} ({dates})" if dates else f"- {head}"))
 
 
-def _projects(blocks: list[Block], archive: zipfile.ZipFile) -> None:
-    rows = _csv_rows(archive, "Projects.csv", "Title")
+def _projects(blocks: list[Block], export: _Export) -> None:
+    rows = _csv_rows(export, "Projects.csv", "Title")
     if not rows:
         return
     _heading(blocks, "Projects", "projects")
@@ -147,8 +160,8 @@ def _projects(blocks: list[Block], archive: zipfile.ZipFile) -> None:
             blocks.append(Block(row["Description"]))
 
 
-def _languages(blocks: list[Block], archive: zipfile.ZipFile) -> None:
-    rows = _csv_rows(archive, "Languages.csv", "Name")
+def _languages(blocks: list[Block], export: _Export) -> None:
+    rows = _csv_rows(export, "Languages.csv", "Name")
     if rows:
         _heading(blocks, "Languages", "other")
         lines = [
@@ -161,6 +174,7 @@ def linkedin_blocks(archive: zipfile.ZipFile, name: str) -> list[Block]:
     """A résumé-shaped text from the export's profile, positions, education, skills,
     certifications, projects and languages, each under a heading of its section kind."""
     blocks: list[Block] = []
+    export = _Export(archive, name)
     try:
         for part in (
             _profile,
@@ -171,9 +185,9 @@ def linkedin_blocks(archive: zipfile.ZipFile, name: str) -> list[Block]:
             _projects,
             _languages,
         ):
-            part(blocks, archive)
-    except (zipfile.BadZipFile, zlib.error, csv.Error, OSError, ValueError) as exc:
+            part(blocks, export)
+    except csv.Error as exc:
         raise DocumentError(
-            f"{name} is a damaged LinkedIn export ({exc}). Download the archive again."
+            f"{name} is a damaged LinkedIn export ({exc}).", hint="Download the archive again."
         ) from exc
     return blocks

@@ -20,8 +20,24 @@ _EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
 _CODE = re.compile(r"`([^`\n]+)`")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^ {0,3}>\s?")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def strip_comments(text: str) -> str:
+    """``text`` without HTML comments (``<!-- ... -->``), in one pass; an unclosed comment
+    runs to the end, as in HTML."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            out.append(text[pos:])
+            return "".join(out)
+        out.append(text[pos:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        pos = end + 3
 
 
 def _inline(text: str) -> str:
@@ -39,7 +55,7 @@ def _inline(text: str) -> str:
 def markdown_blocks(text: str) -> list[Block]:
     """Blocks of a Markdown document; ATX (``## x``) and setext headings keep their level."""
     text = _FRONT_MATTER.sub("", text.replace("\r\n", "\n"), count=1)
-    text = _BREAK.sub("\n", _COMMENT.sub("", text))
+    text = _BREAK.sub("\n", strip_comments(text))
     raw = text.split("\n")
     blocks: list[Block] = []
     body: list[str] = []

@@ -109,20 +109,32 @@ def _pypdf_log() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def pdf_blocks(data: bytes, name: str, password: str | None = None) -> PdfContent:
-    """One block per page. Raises DocumentError for a scan, a locked or a damaged file."""
+def pdf_blocks(
+    data: bytes, name: str, password: str | None = None, *, max_pages: int = 50
+) -> PdfContent:
+    """One block per page. Raises DocumentError for a scan, a locked or a damaged file,
+    or one with more than ``max_pages`` pages."""
     with _pypdf_log() as logged:
-        content = _pdf_blocks(data, name, password)
+        content = _pdf_blocks(data, name, password, max_pages)
     content.warnings.extend(f"PDF structure: {message}" for message in logged)
     return content
 
 
-def _pdf_blocks(data: bytes, name: str, password: str | None) -> PdfContent:
+def _pdf_blocks(data: bytes, name: str, password: str | None, max_pages: int) -> PdfContent:
     reader = _open(data, name, password)
     warnings: list[str] = []
     texts: list[str] = []
     try:
-        pages = list(reader.pages)
+        count = len(reader.pages)
+        if count > max_pages:
+            raise DocumentError(
+                f"{name} has {count:,} pages, more than careermap's limit of {max_pages:,} "
+                "for a résumé or posting.",
+                hint="Give the pages that hold the résumé, or raise CAREERMAP_MAX_PAGES.",
+            )
+        pages = [reader.pages[i] for i in range(count)]
+    except DocumentError:
+        raise
     except Exception as exc:  # a broken page tree
         raise _damaged(name, exc) from exc
     if not pages:

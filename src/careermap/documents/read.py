@@ -10,7 +10,7 @@ from careermap.documents.archive import open_zip
 from careermap.documents.blocks import Block, Line, assemble
 from careermap.documents.detect import sniff, sniff_text, sniff_zip
 from careermap.documents.docx import docx_blocks
-from careermap.documents.encoding import decode_text, looks_binary
+from careermap.documents.encoding import binary_error, decode_text, looks_binary
 from careermap.documents.html import html_blocks
 from careermap.documents.linkedin import linkedin_blocks
 from careermap.documents.markdown import markdown_blocks, text_blocks
@@ -40,16 +40,17 @@ def _limit(max_bytes: int | None) -> int:
 
 
 def _size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1e6:.1f} MB"
-    return f"{n / 1e3:.0f} KB" if n >= 1000 else f"{n} bytes"
+    """A size in binary units, as the limit setting is given (1 MiB = 1,048,576 bytes)."""
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f}".removesuffix(".0") + " MiB"
+    return f"{n / 1024:.0f} KiB" if n >= 1024 else f"{n} bytes"
 
 
 def _too_big(name: str, size: int | None, limit: int) -> DocumentError:
     shown = f"is {_size(size)}" if size is not None else "is bigger than"
     return DocumentError(
-        f"{name} {shown}, over careermap's limit of {_size(limit)} for a document. "
-        "Give a smaller file, or raise CAREERMAP_MAX_DOCUMENT_MB."
+        f"{name} {shown}, over careermap's limit of {_size(limit)} for a document.",
+        hint="Give a smaller file, or raise CAREERMAP_MAX_DOCUMENT_MB.",
     )
 
 
@@ -98,43 +99,22 @@ def _blocks(
 ) -> tuple[list[Block], DocumentFormat, int | None, list[str]]:
     container = sniff(data, name)
     if container == "pdf":
-        content = pdf_blocks(data, name, password)
+        content = pdf_blocks(data, name, password, max_pages=get_settings().max_pages)
         return content.blocks, "pdf", content.pages, content.warnings
     if container == "zip":
         with open_zip(data, name, limit) as archive:
             if sniff_zip(archive, name) == "linkedin":
                 return linkedin_blocks(archive, name), "linkedin", None, []
         return docx_blocks(data, name), "docx", None, []
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 text without a byte-order mark is the one text with NULs worth trying
-        text = _decode_or_binary(data, name)
-    else:
-        text = decode_text(data, name)
+    text, warnings = decode_text(data, name)
     if looks_binary(text):
-        raise _binary(name)
+        raise binary_error(name)
     kind = sniff_text(text)
     if kind == "html":
-        return html_blocks(text), "html", None, []
+        return html_blocks(text), "html", None, warnings
     if kind == "markdown":
-        return markdown_blocks(text), "markdown", None, []
-    return text_blocks(text), "text", None, []
-
-
-def _decode_or_binary(data: bytes, name: str) -> str:
-    try:
-        text = decode_text(data, name)
-    except DocumentError as exc:
-        raise _binary(name) from exc
-    if "\x00" in text:
-        raise _binary(name)
-    return text
-
-
-def _binary(name: str) -> DocumentError:
-    return DocumentError(
-        f"{name} is binary data, not a format careermap reads. Give a PDF, DOCX, HTML, "
-        "Markdown or text file, or a LinkedIn data export ZIP."
-    )
+        return markdown_blocks(text), "markdown", None, warnings
+    return text_blocks(text), "text", None, warnings
 
 
 def _page_starts(lines: list[Line], pages: int, text_length: int) -> list[int]:

@@ -26,6 +26,7 @@ aliases are case-sensitive unless the skill graph says otherwise.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from careermap.extract.lexical import Hit
@@ -85,7 +86,7 @@ _NAMING_WORDS = frozenset(
 )
 _ITEM_SEPARATORS = re.compile(r"\s*(?:[,;|•·/]|\s&\s|\band\b|\bor\b)\s*")
 _LIST_LABEL = re.compile(r"^[^,;|:]{1,40}:\s*")
-_QUALIFIER = re.compile(r"^\s*(?:\([^()]*\))?\s*$")
+_QUALIFIER = re.compile(r"\s*(?:\([^()]*\))?\s*")
 
 
 @lru_cache(maxsize=512)
@@ -117,73 +118,104 @@ def plainly_other(text: str, hit: Hit) -> bool:
     return False
 
 
-def _item_neighbours(sentence: Sentence, hit: Hit) -> tuple[int, int, int, int] | None:
-    """Spans of the list items before and after the alias's item, if the alias is one."""
-    body = sentence.text
-    offset = sentence.start
-    label = _LIST_LABEL.match(body)
-    base = label.end() if label else 0
-    items: list[tuple[int, int]] = []
-    pos = base
-    for m in _ITEM_SEPARATORS.finditer(body, base):
-        items.append((pos, m.start()))
-        pos = m.end()
-    items.append((pos, len(body)))
-    if len(items) < 2:
-        return None
-    rel_s, rel_e = hit.start - offset, hit.end - offset
-    for i, (a, b) in enumerate(items):
-        if a <= rel_s and rel_e <= b:
-            if body[a:rel_s].strip() or not _QUALIFIER.match(body[rel_e:b]):
-                return None
-            pa, pb = items[i - 1] if i > 0 else (0, 0)
-            na, nb = items[i + 1] if i + 1 < len(items) else (0, 0)
-            return pa + offset, pb + offset, na + offset, nb + offset
-    return None
+class _SentenceItems:
+    """A sentence cut into list items ("Skills: Python, R, SQL"), found once."""
+
+    __slots__ = ("first_word", "items", "low", "starts")
+
+    def __init__(self, sentence: Sentence) -> None:
+        body = sentence.text
+        offset = sentence.start
+        self.low = body.lower()
+        word = re.search(r"\w", body)
+        self.first_word = offset + (word.start() if word else len(body))
+        label = _LIST_LABEL.match(body)
+        pos = label.end() if label else 0
+        items: list[tuple[int, int]] = []
+        for m in _ITEM_SEPARATORS.finditer(body, pos):
+            items.append((offset + pos, offset + m.start()))
+            pos = m.end()
+        items.append((offset + pos, offset + len(body)))
+        self.items = items if len(items) >= 2 else []
+        self.starts = [a for a, _ in self.items]
+
+    def item_of(self, text: str, hit: Hit) -> int | None:
+        """Index of the item the alias is, alone (a qualifier in brackets may follow)."""
+        i = bisect_right(self.starts, hit.start) - 1
+        if i < 0:
+            return None
+        a, b = self.items[i]
+        if not (a <= hit.start and hit.end <= b):
+            return None
+        if text[a : hit.start].strip() or not _QUALIFIER.fullmatch(text, hit.end, b):
+            return None
+        return i
 
 
 def confirm_ambiguous(text: str, hits: list[Hit], sentences: list[Sentence]) -> list[Hit]:
-    """``hits`` without the ambiguous ones their context does not confirm."""
+    """``hits`` without the ambiguous ones their context does not confirm.
+
+    Each sentence is cut into items once; accepted mentions confirm their neighbours
+    through a work list, so the time stays linear in the number of hits.
+    """
     pending = [h for h in hits if h.target.ambiguous]
-    if not pending:
-        return hits
+    if not pending or not sentences:
+        return [h for h in hits if not h.target.ambiguous]
     starts = [s.start for s in sentences]
     kept = [h for h in hits if not h.target.ambiguous]
-    waiting: list[tuple[Hit, tuple[int, int, int, int]]] = []
+    cut: dict[int, _SentenceItems] = {}
+    context_hit: dict[tuple[int, tuple[str, ...]], bool] = {}
+
+    def items(si: int) -> _SentenceItems:
+        got = cut.get(si)
+        if got is None:
+            got = cut[si] = _SentenceItems(sentences[si])
+        return got
+
+    waiting: dict[tuple[int, int], list[Hit]] = {}  # (sentence, item) -> hits there
     alone: list[Hit] = []
     for h in pending:
         if plainly_other(text, h):
             continue
-        sentence = sentences[sentence_at(sentences, starts, h.start)] if sentences else None
-        if sentence is None:
-            continue
-        low = sentence.text.lower()
-        if _context_pattern(h.target.context).search(low):
+        si = sentence_at(sentences, starts, h.start)
+        sent = items(si)
+        key = (si, h.target.context)
+        confirmed = context_hit.get(key)
+        if confirmed is None:
+            confirmed = context_hit[key] = bool(_context_pattern(h.target.context).search(sent.low))
+        if confirmed:
             kept.append(h)
             continue
-        neighbours = _item_neighbours(sentence, h)
-        if neighbours is not None:
-            waiting.append((h, neighbours))
-        elif re.search(r"\w", text[sentence.start : h.start]):
+        item = sent.item_of(text, h)
+        if item is not None:
+            waiting.setdefault((si, item), []).append(h)
+        elif h.start > sent.first_word:
             alone.append(h)  # not the first word: rule 3 may confirm it
-    changed = True
-    while waiting and changed:
-        changed = False
-        technical = [k for k in kept if k.target.category in TECHNICAL_CATEGORIES]
-        still: list[tuple[Hit, tuple[int, int, int, int]]] = []
-        for h, (pa, pb, na, nb) in waiting:
-            if any(
-                (pa <= k.start and k.end <= pb) or (na <= k.start and k.end <= nb)
-                for k in technical
-                if k is not h
-            ):
-                kept.append(h)
-                changed = True
-            else:
-                still.append((h, (pa, pb, na, nb)))
-        waiting = still
-    confirmed = {(k.target.id, k.target.form) for k in kept if k.target.ambiguous}
-    kept.extend(h for h, _ in waiting if (h.target.id, h.target.form) in confirmed)
-    kept.extend(h for h in alone if (h.target.id, h.target.form) in confirmed)
+    # items holding an accepted technical mention confirm the aliases next to them
+    technical: list[tuple[int, int]] = []
+    for k in kept:
+        if k.target.category in TECHNICAL_CATEGORIES:
+            si = sentence_at(sentences, starts, k.start)
+            sent = items(si)
+            i = bisect_right(sent.starts, k.start) - 1
+            if i >= 0 and k.end <= sent.items[i][1]:
+                technical.append((si, i))
+    done: set[tuple[int, int]] = set()
+    queue = list(dict.fromkeys(technical))
+    while queue:
+        si, i = queue.pop()
+        if (si, i) in done:
+            continue
+        done.add((si, i))
+        for j in (i - 1, i + 1):
+            found = waiting.pop((si, j), None)
+            if found:
+                kept.extend(found)
+                if any(h.target.category in TECHNICAL_CATEGORIES for h in found):
+                    queue.append((si, j))
+    left = [h for group in waiting.values() for h in group]
+    confirmed_forms = {(k.target.id, k.target.form) for k in kept if k.target.ambiguous}
+    kept.extend(h for h in left if (h.target.id, h.target.form) in confirmed_forms)
+    kept.extend(h for h in alone if (h.target.id, h.target.form) in confirmed_forms)
     kept.sort(key=lambda h: (h.start, h.end))
     return kept

@@ -31,6 +31,7 @@ Negation
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from careermap.knowledge.schemas import Level
@@ -111,10 +112,29 @@ _NOT_NEGATION = re.compile(
     r"no longer|not only|not just|not limited|not restricted|not necessarily"
 )
 _CLAUSE_END = re.compile(
-    r"[,;:.!?()\[\]|\n]|\b(?:but|however|although|though|while|whereas|yet|except)\b"
+    r"[,;:.!?()\[\]|]|\b(?:but|however|although|though|while|whereas|yet|except)\b"
 )
+#: a negation right after the mention: "Kubernetes: none", "Machine learning: no
+#: hands-on experience yet", "Docker (not yet)", "SQL - never used"
+_NEGATION_AFTER = re.compile(
+    r"\s*(?::|-|–|—|\()\s*(?:none\b|never\b|n/a\b|nil\b|no(?![\w-])|"
+    r"not(?!\s+(?:only|just|limited|restricted|necessarily))\b)"
+)
+#: between two items of one list: "Python, SQL or R", "Docker and/or Kubernetes"
+_LIST_GAP = re.compile(r"\s*(?:,|/|&|\+|and\b|or\b|nor\b|and/or\b)?\s*(?:and\b|or\b)?\s*")
+#: what follows a bare list item: another item, or the end of the clause
+_ITEM_END = re.compile(r"\s*(?:[,;.!?)/&]|and\b|or\b|nor\b|$)")
 
 Span = tuple[int, int]
+
+#: most characters between a cue (or a number of years) and the mention it governs:
+#: "Expert in" may lead a list of some thirty names, never a whole page
+_MAX_GAP = 400
+#: longest lexical mention (a long ESCO label); spans are looked up within this reach
+_MAX_SPAN = 200
+#: most words between a negation and the mention it governs ("without": fewer)
+_NEGATION_WORDS = 6
+_WITHOUT_WORDS = 3
 
 
 def parse_number(word: str) -> float:
@@ -123,18 +143,6 @@ def parse_number(word: str) -> float:
     if word in _NUMBERS:
         return float(_NUMBERS[word])
     return float(word)
-
-
-def _blank(sentence: str, a: int, b: int, others: Sequence[Span]) -> str | None:
-    """``sentence[a:b]`` with the other mentions in it blanked out (None if ``b < a``)."""
-    if b < a:
-        return None
-    gap = sentence[a:b]
-    for s, e in others:
-        if s < b and a < e:
-            lo, hi = max(s, a) - a, min(e, b) - a
-            gap = gap[:lo] + " " * (hi - lo) + gap[hi:]
-    return gap
 
 
 def _level_of(m: re.Match[str]) -> Level:
@@ -148,26 +156,76 @@ def _level_of(m: re.Match[str]) -> Level:
 class SentenceContext:
     """The cues, years and negations of one sentence, found once for all its mentions.
 
-    ``spans`` are the offsets (in the sentence) of every mention in it.
+    ``spans`` are the offsets (in the sentence) of every mention in it. Every look-up is
+    a binary search over what was found once, so a sentence with thousands of mentions
+    (a pasted list) costs time in proportion to its length.
     """
 
-    __slots__ = ("_clauses", "_cues", "_negations", "_years", "low", "sentence", "spans")
+    __slots__ = (
+        "_clauses",
+        "_cue_ends",
+        "_cues",
+        "_denied",
+        "_neg_ends",
+        "_negations",
+        "_starts",
+        "_years",
+        "_years_ends",
+        "low",
+        "sentence",
+        "spans",
+    )
 
     def __init__(self, sentence: str, spans: Sequence[Span] = ()) -> None:
         self.sentence = sentence
         low = sentence.lower()  # every pattern here is lower case
         self.low = low if len(low) == len(sentence) else sentence
-        self.spans = list(spans)
+        self.spans = sorted(set(spans))
+        self._starts = [a for a, _ in self.spans]
         self._cues: list[tuple[int, int, Level]] | None = None
+        self._cue_ends: list[int] = []
         self._years: list[tuple[int, float]] | None = None
+        self._years_ends: list[int] = []
         self._clauses: list[int] | None = None
         self._negations: list[tuple[int, int, bool]] | None = None
+        self._neg_ends: list[int] = []
+        self._denied: dict[int, bool] = {}
 
-    def _others(self, start: int, end: int) -> list[Span]:
-        return [sp for sp in self.spans if sp != (start, end)]
+    # ---- spans ---------------------------------------------------------------------------
+    def _inside_span(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        while i >= 0 and self._starts[i] > pos - _MAX_SPAN:
+            if self.spans[i][0] <= pos < self.spans[i][1]:
+                return True
+            i -= 1
+        return False
 
+    def _gap(self, a: int, b: int, own: Span) -> str | None:
+        """``low[a:b]`` with the other mentions in it blanked out (None if ``b < a``)."""
+        if b < a:
+            return None
+        parts: list[str] = []
+        at = a
+        i = bisect_left(self._starts, a - _MAX_SPAN)
+        while i < len(self.spans) and self.spans[i][0] < b:
+            s, e = self.spans[i]
+            i += 1
+            if (s, e) == own or e <= at:
+                continue
+            lo, hi = max(s, at), min(e, b)
+            if lo >= hi:
+                continue
+            parts.append(self.low[at:lo])
+            parts.append(" " * (hi - lo))
+            at = hi
+        parts.append(self.low[at:b])
+        return "".join(parts)
+
+    # ---- level and years -----------------------------------------------------------------
     def level(self, start: int, end: int) -> Level | None:
-        """Level a cue gives the mention at ``sentence[start:end]``."""
+        """Level a cue gives the mention at ``sentence[start:end]``: the nearest cue before
+        it, when only other mentions and list words stand between (a farther cue would
+        have the nearer one in between), or a cue right after it."""
         after = _CUE_AFTER.match(self.low, end)
         if after:
             return _level_of(after)
@@ -175,15 +233,17 @@ class SentenceContext:
             self._cues = [
                 (m.start(), m.end(), _level_of(m))
                 for m in _CUES.finditer(self.low)
-                if not any(s <= m.start() < e for s, e in self.spans)  # "machine learning"
+                if not self._inside_span(m.start())  # "machine learning"
             ]
-        others = self._others(start, end)
-        for _, cue_end, level in reversed(self._cues):
-            if cue_end <= start:
-                gap = _blank(self.low, cue_end, start, others)
-                if gap is not None and _GAP.fullmatch(gap):
-                    return level
-        return None
+            self._cue_ends = [e for _, e, _ in self._cues]
+        i = bisect_right(self._cue_ends, start) - 1
+        if i < 0:
+            return None
+        _, cue_end, level = self._cues[i]
+        if start - cue_end > _MAX_GAP:
+            return None
+        gap = self._gap(cue_end, start, (start, end))
+        return level if gap is not None and _GAP.fullmatch(gap) else None
 
     def years(self, start: int, end: int) -> float | None:
         """Years of use stated for the mention at ``sentence[start:end]``."""
@@ -197,43 +257,86 @@ class SentenceContext:
                 if "year" in low or "yr" in low
                 else []
             )
-        others = self._others(start, end)
-        for years_end, value in reversed(self._years):
-            if years_end <= start:
-                gap = _blank(self.low, years_end, start, others)
-                if gap is not None and _YEARS_GAP.fullmatch(gap):
-                    return value
-        return None
+            self._years_ends = [e for e, _ in self._years]
+        i = bisect_right(self._years_ends, start) - 1
+        if i < 0:
+            return None
+        years_end, value = self._years[i]
+        if start - years_end > _MAX_GAP:
+            return None
+        gap = self._gap(years_end, start, (start, end))
+        return value if gap is not None and _YEARS_GAP.fullmatch(gap) else None
 
-    def has_negation(self) -> bool:
-        """Whether the sentence holds a negation anywhere."""
-        self.negated(0)
-        return bool(self._negations)
-
-    def negated(self, start: int) -> bool:
-        """Whether a negation governs the mention starting at ``sentence[start]``."""
+    # ---- negation ------------------------------------------------------------------------
+    def _find_negations(self) -> list[tuple[int, int, bool]]:
         if self._negations is None:
             self._negations = [
                 (m.start(), m.end(), bool(m.group("close")))
                 for m in _NEGATION.finditer(self.low)
                 if not _NOT_NEGATION.match(self.low, m.start())
             ]
-            self._clauses = (
-                [m.end() for m in _CLAUSE_END.finditer(self.low)] if self._negations else []
-            )
-        if not self._negations:
+            self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.low)]
+            self._neg_ends = [b for _, b, _ in self._negations]
+        return self._negations
+
+    def has_negation(self) -> bool:
+        """Whether the sentence holds a negation anywhere."""
+        return bool(self._find_negations())
+
+    def _negated_before(self, start: int) -> bool:
+        negations = self._find_negations()
+        if not negations:
             return False
-        clause_start = 0
-        for b in self._clauses or ():
-            if b > start:
+        clauses = self._clauses or []
+        k = bisect_right(clauses, start) - 1
+        clause_start = clauses[k] if k >= 0 else 0
+        i = bisect_right(self._neg_ends, start) - 1
+        while i >= 0:
+            a, b, close = negations[i]
+            i -= 1
+            if a < clause_start:
                 break
-            clause_start = b
-        for a, b, close in self._negations:
-            if clause_start <= a and b <= start:
-                words = len(self.sentence[b:start].split())
-                if words <= (3 if close else 6):
-                    return True
+            words = len(self.sentence[b:start].split(None, _NEGATION_WORDS + 1))
+            if words > _NEGATION_WORDS:
+                break
+            if words <= (_WITHOUT_WORDS if close else _NEGATION_WORDS):
+                return True
         return False
+
+    def _previous_item(self, start: int) -> Span | None:
+        """The mention just before ``start`` when only a list separator stands between."""
+        i = bisect_left(self._starts, start) - 1
+        while i >= 0 and self.spans[i][1] > start:  # overlapping spans are not a list
+            i -= 1
+        if i < 0:
+            return None
+        ps, pe = self.spans[i]
+        if start - pe > 20 or not _LIST_GAP.fullmatch(self.low, pe, start):
+            return None
+        return ps, pe
+
+    def negated(self, start: int, end: int | None = None) -> bool:
+        """Whether the sentence says the person lacks the mention at ``sentence[start:]``:
+        a negation shortly before it in the same clause ("no experience with Kubernetes"),
+        one right after it ("Kubernetes: none"), or the mention is a later item of a list
+        whose earlier item is negated ("no experience with Python, SQL or R")."""
+        chain: list[int] = []
+        at: Span | None = (start, -1 if end is None else end)
+        result = False
+        while at is not None:
+            s, e = at
+            known = self._denied.get(s)
+            if known is not None:
+                result = known
+                break
+            chain.append(s)
+            if self._negated_before(s) or (e >= 0 and _NEGATION_AFTER.match(self.low, e)):
+                result = True
+                break
+            at = self._previous_item(s) if _ITEM_END.match(self.low, max(e, s)) else None
+        for s in chain:  # every item walked shares the answer of the first one decided
+            self._denied[s] = result
+        return result
 
 
 def find_level(sentence: str, start: int, end: int, others: Sequence[Span] = ()) -> Level | None:
@@ -247,6 +350,9 @@ def find_years(sentence: str, start: int, end: int, others: Sequence[Span] = ())
     return SentenceContext(sentence, [*others, (start, end)]).years(start, end)
 
 
-def is_negated(sentence: str, start: int) -> bool:
-    """Whether a negation governs the mention starting at ``sentence[start]``."""
-    return SentenceContext(sentence).negated(start)
+def is_negated(
+    sentence: str, start: int, end: int | None = None, others: Sequence[Span] = ()
+) -> bool:
+    """Whether a negation governs the mention at ``sentence[start:end]``."""
+    spans = [*others, (start, end)] if end is not None else list(others)
+    return SentenceContext(sentence, spans).negated(start, end)

@@ -41,7 +41,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -335,12 +335,15 @@ def _esco_variants(form: str) -> list[str]:
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (then the leftmost).
 
-    Hits of the same span all stay, once per skill (a label before an alias).
+    Hits of the same span all stay, once per skill (a label before an alias). Linear in
+    the total length of the hits: taken characters are marked in one bytearray.
     """
     ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start, h.target.method != "exact"))
     kept: list[Hit] = []
-    spans: list[tuple[int, int]] = []
+    spans: set[tuple[int, int]] = set()
     seen: set[tuple[int, int, str]] = set()
+    end = max((h.end for h in hits), default=0)
+    taken = bytearray(end)
     for h in ordered:
         ident = (h.start, h.end, h.target.id)
         if ident in seen:
@@ -349,21 +352,21 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
             seen.add(ident)
             kept.append(h)
             continue
-        if any(h.start < e and s < h.end for s, e in spans):
+        if taken.find(1, h.start, h.end) >= 0:
             continue
-        spans.append((h.start, h.end))
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        spans.add((h.start, h.end))
         seen.add(ident)
         kept.append(h)
     kept.sort(key=lambda h: (h.start, h.end))
     return kept
 
 
-@lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon of the shipped knowledge base and ESCO (built once per process)."""
-    from careermap.knowledge.loader import load
+    """The lexicon of the shipped knowledge base and ESCO (built once, by the runtime)."""
+    from careermap.runtime import get_runtime
 
-    return Lexicon(load().skills.values(), shipped_esco())
+    return get_runtime().lexicon
 
 
 def shipped_esco() -> Iterator[EscoEntry]:

@@ -14,6 +14,7 @@ one-word ESCO label.
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Literal
 
 from careermap.errors import InputError
@@ -32,23 +33,43 @@ TaxonomyChoice = Literal["careermap", "esco", "both"]
 _TAXONOMIES = ("careermap", "esco", "both")
 
 
-def _confidence(hit: Hit, sentence: str) -> float:
+def _confidence(
+    hit: Hit, sentence: str, index: int, seen: dict[tuple[int, tuple[str, ...]], bool]
+) -> float:
+    """How sure careermap is that the words name the skill (``seen`` remembers, per
+    sentence, whether an ambiguous alias's context words are there)."""
     t = hit.target
     if t.taxonomy == "careermap":
         if t.ambiguous:
-            low = sentence.lower()
-            return 0.8 if any(w in low for w in t.context) else 0.75
+            key = (index, t.context)
+            found = seen.get(key)
+            if found is None:
+                low = sentence.lower()
+                found = seen[key] = any(w in low for w in t.context)
+            return 0.8 if found else 0.75
         return 0.95 if t.method == "exact" else 0.9
     base = 0.85 if t.method == "exact" else 0.75
     return base - 0.1 if " " not in t.form.strip() else base
 
 
-def _inside_longer(hit: Hit, others: list[Hit]) -> bool:
-    """Whether ``hit`` lies inside a longer hit ("logistic" in "logistic regression")."""
-    return any(
-        o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
-        for o in others
-    )
+def _inside_longer(hits: list[Hit], others: list[Hit]) -> list[bool]:
+    """For each of ``hits``, whether it lies inside a longer one of ``others`` ("logistic"
+    in "logistic regression"). ``others`` do not overlap each other (they are resolved),
+    so the one that could hold a hit is the last that starts at or before it."""
+    spans = sorted((o.start, o.end) for o in others)
+    starts = [a for a, _ in spans]
+    out: list[bool] = []
+    for h in hits:
+        i = bisect_right(starts, h.start) - 1
+        inside = False
+        while i >= 0 and not inside:
+            a, b = spans[i]
+            if b <= h.start:
+                break
+            inside = h.end <= b and b - a > h.end - h.start
+            i -= 1
+        out.append(inside)
+    return out
 
 
 def lexical_hits(
@@ -80,11 +101,9 @@ def lexical_hits(
         if taxonomy != "esco":
             out.extend(careermap)
     if taxonomy in ("esco", "both"):
-        esco = [
-            h
-            for h in lex.hits(text, "esco")
-            if (h.start, h.end) not in rejected and not _inside_longer(h, careermap)
-        ]
+        raw_esco = [h for h in lex.hits(text, "esco") if (h.start, h.end) not in rejected]
+        inside = _inside_longer(raw_esco, careermap)
+        esco = [h for h, held in zip(raw_esco, inside, strict=True) if not held]
         out.extend(resolve_overlaps(esco))
     out.sort(key=lambda h: (h.start, h.end))
     return out
@@ -118,14 +137,14 @@ def extract(
     timings["lexical"] = t1 - t0
 
     starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    by_sentence: dict[int, dict[tuple[int, int], None]] = {}
     placed: list[tuple[Hit, int]] = []
     for h in hits:
         i = sentence_at(sentences, starts, h.start) if sentences else -1
         placed.append((h, i))
-        spans = by_sentence.setdefault(i, [])
-        if (h.start, h.end) not in spans:
-            spans.append((h.start, h.end))
+        by_sentence.setdefault(i, {})[(h.start, h.end)] = None
+    confirmed: dict[tuple[int, tuple[str, ...]], bool] = {}
+    sections = _Sections(document)
 
     mentions: list[Mention] = []
     cache: dict[tuple[int, int], tuple[str | None, float | None, bool, str | None]] = {}
@@ -138,9 +157,9 @@ def extract(
             ctx = contexts.get(i)
             if ctx is None and context:
                 base = sent.start
-                spans = [(a - base, b - base) for a, b in by_sentence.get(i, [])]
+                spans = [(a - base, b - base) for a, b in by_sentence.get(i, {})]
                 ctx = contexts[i] = SentenceContext(sent.text, spans)
-            facts = _read_context(h, sent, ctx, document)
+            facts = _read_context(h, sent, ctx, sections)
             cache[key] = facts
         level, years, negated, section = facts
         t = h.target
@@ -155,7 +174,7 @@ def extract(
                 sentence=sent.text,
                 sentence_start=sent.start,
                 sentence_end=sent.end,
-                confidence=_confidence(h, sent.text),
+                confidence=_confidence(h, sent.text, i, confirmed),
                 method=t.method,
                 level=level,  # type: ignore[arg-type]
                 years=years,
@@ -189,11 +208,25 @@ def extract(
     return Extraction(text=text, mentions=mentions, document=document, timings=timings, notes=notes)
 
 
+class _Sections:
+    """The section kind at an offset, by binary search over starts found once."""
+
+    def __init__(self, document: Document | None) -> None:
+        found = document.sections if document is not None else []
+        self.starts = [s.start for s in found]
+        self.ends = [s.end for s in found]
+        self.kinds = [s.kind for s in found]
+
+    def at(self, offset: int) -> str | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.kinds[i] if i >= 0 and offset < self.ends[i] else None
+
+
 def _read_context(
-    hit: Hit, sent: Sentence, ctx: SentenceContext | None, document: Document | None
+    hit: Hit, sent: Sentence, ctx: SentenceContext | None, sections: _Sections
 ) -> tuple[str | None, float | None, bool, str | None]:
-    section = document.section_at(hit.start) if document is not None else None
+    section = sections.at(hit.start)
     if ctx is None:
         return None, None, False, section
     s, e = hit.start - sent.start, hit.end - sent.start
-    return ctx.level(s, e), ctx.years(s, e), ctx.negated(s), section
+    return ctx.level(s, e), ctx.years(s, e), ctx.negated(s, e), section

@@ -24,6 +24,7 @@ newest first; overlapping positions counted once).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -138,13 +139,17 @@ def build_profile(extraction: Extraction, today: date | None = None) -> Profile:
     for m in extraction.mentions:
         if not m.negated and m.taxonomy == "careermap":
             grouped.setdefault(m.skill_id, []).append(m)
+    # an ESCO mention stands in for its careermap skill where no careermap mention of the
+    # skill covers the same words (careermap mentions of one skill never overlap)
+    spans = {sid: sorted((m.start, m.end) for m in ms) for sid, ms in grouped.items()}
     for m in extraction.mentions:
         sid = esco_stand_in(m)
         if sid is None or m.negated:
             continue
-        own = grouped.setdefault(sid, [])
-        if not any(o.start < m.end and m.start < o.end for o in own):
-            own.append(m)
+        own = spans.get(sid, [])
+        i = bisect_left(own, (m.end, -1)) - 1
+        if i < 0 or own[i][1] <= m.start:
+            grouped.setdefault(sid, []).append(m)
 
     doc = extraction.document
     skills: dict[str, ProfileSkill] = {}

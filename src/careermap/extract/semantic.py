@@ -49,7 +49,6 @@ import hashlib
 import json
 import os
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,15 +222,17 @@ class SemanticIndex:
             return sims
         return np.maximum.reduceat(sims, self._starts, axis=1)
 
-    def score(self, texts: Sequence[str]) -> tuple[F32, F32]:
+    def score(self, texts: Sequence[str], *, embedder: Embedder | None = None) -> tuple[F32, F32]:
         """Hybrid scores and sentence cosines of every item for each text, both
-        ``(len(texts), n_items)``. :meth:`search` calls this on blocks of texts."""
+        ``(len(texts), n_items)``. :meth:`search` calls this on blocks of texts.
+        ``embedder`` embeds the texts instead of the index's own (same model: a wrapper
+        that remembers vectors, for instance)."""
         texts = list(texts)
         if not texts:
             empty = np.zeros((0, len(self.ids)), dtype=np.float32)
             return empty, empty
         w = self.scoring
-        cos, chunk_cos = self._cosines(texts, w)
+        cos, chunk_cos = self._cosines(texts, w, embedder or self.embedder)
         best = cos.copy()
         for i, cc in enumerate(chunk_cos):
             if cc is not None:
@@ -242,9 +243,8 @@ class SemanticIndex:
             total += w.lexical * bm / (bm + w.lexical_half)
         return total.astype(np.float32), cos
 
-    def _cosines(self, texts: list[str], w: Scoring) -> tuple[F32, list[F32 | None]]:
+    def _cosines(self, texts: list[str], w: Scoring, emb: Embedder) -> tuple[F32, list[F32 | None]]:
         """Sentence cosines, and for each text the best cosine over its chunks (or None)."""
-        emb = self.embedder
         spans = [chunk_spans(t) if w.chunks else [] for t in texts]
         if w.chunk_vectors == "pooled" and isinstance(emb, SpanEmbedder):
             vecs, chunk_vecs = emb.embed_spans(texts, spans)
@@ -273,6 +273,8 @@ class SemanticIndex:
         top_k: int = 10,
         threshold: float | None = None,
         block: int = 64,
+        *,
+        embedder: Embedder | None = None,
     ) -> list[list[Link]]:
         """The ``top_k`` best items for each text, best first, scoring at least ``threshold``
         (default: the index's calibrated threshold; pass ``0`` or less for a full ranking).
@@ -281,7 +283,7 @@ class SemanticIndex:
         k = max(0, min(top_k, len(self.ids)))
         out: list[list[Link]] = []
         for start in range(0, len(texts), max(1, block)):
-            total, cos = self.score(texts[start : start + block])
+            total, cos = self.score(texts[start : start + block], embedder=embedder)
             for row, crow in zip(total, cos, strict=True):
                 top = np.argpartition(-row, k - 1)[:k] if 0 < k < len(row) else np.arange(k)
                 top = top[np.argsort(-row[top], kind="stable")]
@@ -368,13 +370,12 @@ class EscoLinker(SemanticIndex):
 
     @classmethod
     def load(cls, path: Path | None = None, embedder: Embedder | None = None) -> EscoLinker:
-        """The shipped index, loaded once per process (for the default path and model)."""
+        """The index in ``path`` (default: the shipped one). With no argument, the
+        runtime's copy, loaded once."""
         if path is None and embedder is None:
-            with _lock:
-                global _default
-                if _default is None:
-                    _default = cls._read(ESCO_VECTORS, None)
-                return _default
+            from careermap.runtime import get_runtime
+
+            return get_runtime().esco_linker
         return cls._read(path or ESCO_VECTORS, embedder)
 
     @classmethod
@@ -407,10 +408,6 @@ class EscoLinker(SemanticIndex):
     ) -> list[list[Link]]:
         """ESCO skills for each sentence or span (``Link.uri``, ``.label``, ``.score``)."""
         return self.search(texts, top_k=top_k, threshold=threshold)
-
-
-_default: EscoLinker | None = None
-_lock = threading.Lock()
 
 
 def skill_texts(skills: Sequence[Skill]) -> list[list[str]]:

@@ -25,10 +25,8 @@ If the model or its data cannot load, the stage is skipped and the reason is kep
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -41,6 +39,7 @@ if TYPE_CHECKING:
     from careermap.documents.model import Document
     from careermap.embed import Embedder, Vectors
     from careermap.extract.lexical import Lexicon
+    from careermap.extract.semantic import SemanticIndex
 
 __all__ = [
     "CAREERMAP_THRESHOLD",
@@ -58,14 +57,12 @@ CAREERMAP_THRESHOLD = 0.80
 _MIN_WORDS, _MAX_WORDS = 4, 80
 _SECTIONS = frozenset({"summary", "experience", "projects"})
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-_indexes: dict[str, Any] = {}
-_by_lexicon: weakref.WeakKeyDictionary[Lexicon, Any] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
 
 
 class _CallMemo:
-    """The default embedder, remembering the vectors of one extraction's texts, so the
-    careermap and ESCO indexes embed each sentence and chunk once between them."""
+    """The runtime's embedder, remembering the vectors of one extraction's texts, so the
+    careermap and ESCO indexes embed each sentence and chunk once between them. One is
+    made per call: nothing is shared between extractions."""
 
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
@@ -87,37 +84,11 @@ class _CallMemo:
         return np.stack([self.memo[t] for t in texts])
 
 
-def _memo() -> _CallMemo:
-    with _lock:
-        memo = _indexes.get("memo")
-        if memo is None:
-            from careermap.embed import get_embedder
+def careermap_index(lexicon: Lexicon) -> SemanticIndex:
+    """careermap's skills as a semantic index (built once per lexicon, by the runtime)."""
+    from careermap.runtime import get_runtime
 
-            memo = _indexes["memo"] = _CallMemo(get_embedder())
-        return cast(_CallMemo, memo)
-
-
-def careermap_index(lexicon: Lexicon) -> Any:
-    """careermap's skills as a semantic index (built once per lexicon)."""
-    from careermap.extract.semantic import skill_index
-
-    memo = _memo()
-    with _lock:
-        index = _by_lexicon.get(lexicon)
-        if index is None:
-            index = _by_lexicon[lexicon] = skill_index(lexicon.skills.values(), embedder=memo)
-        return index
-
-
-def _esco_index() -> Any:
-    from careermap.extract.semantic import EscoLinker
-
-    memo = _memo()
-    with _lock:
-        index = _indexes.get("esco")
-        if index is None:
-            index = _indexes["esco"] = EscoLinker.load(embedder=memo)
-        return index
+    return get_runtime().careermap_index(lexicon)
 
 
 def candidates(
@@ -156,14 +127,17 @@ def semantic_mentions(
     texts = [s.text for s in picked]
     out: list[Mention] = []
     try:
-        _memo().memo.clear()  # vectors are shared within one extraction only
+        from careermap.runtime import get_runtime
+
+        runtime = get_runtime()
+        memo = _CallMemo(runtime.embedder())  # vectors shared within this extraction only
         for taxonomy in taxonomies:
             if taxonomy == "careermap":
-                links = careermap_index(lexicon).search(
-                    texts, top_k=TOP_K, threshold=CAREERMAP_THRESHOLD
+                links = runtime.careermap_index(lexicon).search(
+                    texts, top_k=TOP_K, threshold=CAREERMAP_THRESHOLD, embedder=memo
                 )
             else:
-                links = _esco_index().search(texts, top_k=TOP_K)
+                links = runtime.esco_linker.search(texts, top_k=TOP_K, embedder=memo)
             for sent, found in zip(picked, links, strict=True):
                 negated = bool(found) and SentenceContext(sent.text).has_negation()
                 section = document.section_at(sent.start) if document is not None else None

@@ -80,8 +80,10 @@ def _wraps(text: str, newline: int) -> bool:
     after = _NEXT_LINE.match(text, newline + 1)
     if after is None:
         return False
-    before = text[:newline].rstrip(" \t")
-    return bool(before) and before[-1] not in _ENDS
+    i = newline - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i >= 0 and text[i] not in _ENDS
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import graphlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +34,13 @@ __all__ = ["DATA_DIR", "KnowledgeBase", "load", "load_from"]
 DATA_DIR = Path(__file__).parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
+
+#: the command that lists every id of a kind, named in "unknown id" messages
+_LISTINGS = {
+    "role": "careermap roles",
+    "skill": "careermap skills",
+    "source": "careermap sources",
+}
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -114,7 +121,9 @@ class KnowledgeBase:
         for item in table.values():  # acronyms matched only in their own case ("CNN")
             if key.strip() in getattr(item, "case_sensitive_aliases", ()):
                 return item
-        raise UnknownIdError(kind, key, self._suggest(table, low, names))
+        raise UnknownIdError(
+            kind, key, self._suggest(table, low, names), listing=_LISTINGS.get(kind)
+        )
 
     @staticmethod
     def _suggest(table: dict[str, M], key: str, names: Any, limit: int = 3) -> list[str]:
@@ -267,7 +276,8 @@ def load_from(data_dir: Path, *, check: bool = True) -> KnowledgeBase:
     return kb
 
 
-@lru_cache(maxsize=1)
 def load() -> KnowledgeBase:
-    """The knowledge base shipped with careermap (loaded once per process)."""
-    return load_from(DATA_DIR)
+    """The knowledge base shipped with careermap (loaded once, by the runtime)."""
+    from careermap.runtime import get_runtime
+
+    return get_runtime().kb

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -89,9 +88,10 @@ def load_title_rules(path: Path | None = None) -> TitleRules:
     return _read(path) if path is not None else _shipped()
 
 
-@lru_cache(maxsize=1)
 def _shipped() -> TitleRules:
-    return _read(RULES_PATH)
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached("title_rules", lambda: _read(RULES_PATH))
 
 
 def match_title(title: str) -> TitleMatch | None:

@@ -17,7 +17,6 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +25,7 @@ from pydantic import BaseModel, Field
 
 from careermap.errors import DataError
 from careermap.knowledge import broad
+from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import FIT_ORDER, Role
 from careermap.knowledge.titles import match_title
 
@@ -104,8 +104,14 @@ class TitleIndex:
         return sorted(out.items(), key=lambda kv: -kv[1])[:limit]
 
 
-@lru_cache(maxsize=1)
 def title_index() -> TitleIndex:
+    """The reference titles, built once by the runtime."""
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached("title_index", _build_title_index)
+
+
+def _build_title_index() -> TitleIndex:
     """Preferred names first, so that an alternative label never hides an occupation's own."""
     onet: dict[str, list[str]] = {}
     esco: dict[str, str] = {}
@@ -151,8 +157,13 @@ class _OccupationVectors:
     alts: npt.NDArray[np.float32]
 
 
-@lru_cache(maxsize=1)
 def _occupation_vectors() -> _OccupationVectors:
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached("occupation_vectors", _read_occupation_vectors)
+
+
+def _read_occupation_vectors() -> _OccupationVectors:
     from careermap.embed import get_embedder
 
     try:
@@ -206,15 +217,17 @@ def _closest(
     return str(hit[0]), float(hit[1])
 
 
-def _role_occupation(title: str) -> OccupationGuess | None:
+def _role_occupation(title: str, kb: KnowledgeBase | None) -> OccupationGuess | None:
     """A GenAI title careermap's own rules know ("AI Engineer", "Prompt Engineer") names the
     role's closest O*NET and ESCO occupations: general title lists read "AI" otherwise."""
-    from careermap.knowledge import load
-
     hit = match_title(title)
     if hit is None:
         return None
-    role = load().roles.get(hit.role)
+    if kb is None:
+        from careermap.knowledge import load
+
+        kb = load()
+    role = kb.roles.get(hit.role)
     if role is None:
         return None
     onet = min(role.onet, key=lambda link: FIT_ORDER[link.fit])
@@ -230,7 +243,9 @@ def _role_occupation(title: str) -> OccupationGuess | None:
     )
 
 
-def recognise(title: str, context: Iterable[str] = ()) -> OccupationGuess | None:
+def recognise(
+    title: str, context: Iterable[str] = (), *, kb: KnowledgeBase | None = None
+) -> OccupationGuess | None:
     """The O*NET and ESCO occupations a job title names, or None when nothing is close.
 
     ``context`` holds O*NET technology names of the person's skills; when a title is
@@ -241,7 +256,7 @@ def recognise(title: str, context: Iterable[str] = ()) -> OccupationGuess | None
     key = normalise_title(title)
     if not key:
         return None
-    by_role = _role_occupation(title)
+    by_role = _role_occupation(title, kb)
     if by_role is not None:
         return by_role
     o = _closest(key, index.onet, index.onet_keys)
@@ -298,15 +313,21 @@ _CODE_FIT = {"exact": 0.9, "close": 0.75, "broad": 0.6}
 _TIER = {"Primary-Short": 0.55, "Primary-Long": 0.45, "Supplemental": 0.35}
 
 
-@lru_cache(maxsize=64)
 def _related(code: str) -> dict[str, broad.RelatedOccupation]:
     """O*NET's related occupations of ``code`` (asked once per code, not once per role)."""
-    return {r.code: r for r in broad.related_occupations(code)}
+    from careermap.runtime import get_runtime
+
+    return get_runtime().memo(
+        "onet_related", code, lambda: {r.code: r for r in broad.related_occupations(code)}
+    )
 
 
-@lru_cache(maxsize=512)
 def _tech(code: str) -> frozenset[str]:
-    return frozenset(t.example for t in broad.onet_tech_skills(code))
+    from careermap.runtime import get_runtime
+
+    return get_runtime().memo(
+        "onet_tech", code, lambda: frozenset(t.example for t in broad.onet_tech_skills(code))
+    )
 
 
 def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> Proximity | None:

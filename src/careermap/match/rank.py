@@ -61,7 +61,7 @@ def recognise_occupation(kb: KnowledgeBase, profile: Profile) -> OccupationGuess
     """The person's current occupation from their newest recognisable title."""
     context = {name for sid in profile.skills for name in kb.skills[sid].onet}
     for title in profile.titles[:3]:
-        guess = recognise(title, context)
+        guess = recognise(title, context, kb=kb)
         if guess is not None:
             return guess
     return None

@@ -6,7 +6,6 @@ Each item has an id, the key of its answer in an answers file. A malformed items
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -179,7 +178,8 @@ def load_items_from(path: Path) -> ItemBank:
         ) from exc
 
 
-@lru_cache(maxsize=1)
 def load_items() -> ItemBank:
-    """The quiz items shipped with careermap (loaded once per process)."""
-    return load_items_from(ITEMS_FILE)
+    """The quiz items shipped with careermap (loaded once, by the runtime)."""
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached("quiz_items", lambda: load_items_from(ITEMS_FILE))

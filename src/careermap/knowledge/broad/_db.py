@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ __all__ = [
     "connect",
     "meta",
     "metro_groups",
+    "open_broad",
 ]
 
 BROAD_PATH = Path(__file__).parent.parent / "data" / "broad.sqlite"
@@ -27,15 +26,19 @@ ESCO_SKILL = "http://data.europa.eu/esco/skill/"
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 RIASEC = ("R", "I", "A", "S", "E", "C")
 
-_lock = threading.Lock()
-_conn: sqlite3.Connection | None = None
-
 
 def connect(path: Path | None = None) -> sqlite3.Connection:
-    """A read-only connection to ``path`` (default: the shipped file, cached)."""
-    global _conn
-    if path is None and _conn is not None:
-        return _conn
+    """A read-only connection to ``path``; by default this thread's connection to the
+    shipped file, owned by the runtime."""
+    if path is None:
+        from careermap.runtime import get_runtime
+
+        return get_runtime().broad()
+    return open_broad(path)
+
+
+def open_broad(path: Path | None = None) -> sqlite3.Connection:
+    """Open a new read-only connection to ``path`` (default: the shipped file)."""
     target = BROAD_PATH if path is None else path
     if not target.is_file():
         raise DataError(
@@ -57,11 +60,6 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
             f"{target} has schema version {found}, careermap needs "
             f"{SCHEMA_VERSION}. Rebuild it with `python scripts/build_broad.py`."
         )
-    if path is None:
-        with _lock:
-            if _conn is None:
-                _conn = conn
-            return _conn
     return conn
 
 
@@ -73,9 +71,10 @@ def _one(sql: str, *args: Any) -> Any:
     return connect().execute(sql, args).fetchone()
 
 
-@lru_cache(maxsize=1)
 def _meta() -> dict[str, str]:
-    return dict(_q("SELECT key, value FROM meta"))
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached("broad_meta", lambda: dict(_q("SELECT key, value FROM meta")))
 
 
 def meta() -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from careermap.errors import InputError
@@ -133,10 +132,14 @@ class AijobsRow:
     fit: str | None
 
 
-@lru_cache(maxsize=1)
 def aijobs_years() -> tuple[int, ...]:
     """Survey years present in the data, oldest first."""
-    return tuple(r[0] for r in _q("SELECT DISTINCT work_year FROM aijobs_salary ORDER BY 1"))
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached(
+        "aijobs_years",
+        lambda: tuple(r[0] for r in _q("SELECT DISTINCT work_year FROM aijobs_salary ORDER BY 1")),
+    )
 
 
 def aijobs_salaries(

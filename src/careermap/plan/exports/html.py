@@ -3,7 +3,6 @@ and nothing fetched from the network (it prints to PDF from any browser)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -17,14 +16,18 @@ __all__ = ["to_html"]
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-@lru_cache(maxsize=1)
 def _env() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached(
+        "plan_html_env",
+        lambda: Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        ),
     )
 
 
