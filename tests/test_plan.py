@@ -377,7 +377,7 @@ def test_progress_file_errors_say_what_is_wrong(kb: KnowledgeBase, tmp_path: Pat
     bad.write_text("done: [python\n")
     with pytest.raises(InputError, match="not valid YAML"):
         load_progress(bad, kb)
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="does not exist"):
         load_progress(tmp_path / "missing.yaml", kb)
     assert parse_progress(None, kb).done == []
 

@@ -26,10 +26,10 @@ def __getattr__(name: str) -> Any:
         from careermap.documents import read
 
         return read
-    if name == "extract":
-        from careermap.extract import extract
+    if name == "extract":  # the package itself, which is callable
+        import careermap.extract
 
-        return extract
+        return careermap.extract
     raise AttributeError(f"module 'careermap' has no attribute {name!r}")
 
 

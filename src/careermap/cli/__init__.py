@@ -84,8 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in args
+    previous = _catch_interrupts()
     try:
         result: Any = app(args=args, prog_name="careermap", standalone_mode=False)
+        sys.stdout.flush()
     except SystemExit as exc:  # --help and friends
         code = exc.code
         return code if isinstance(code, int) else 0 if code is None else 1
@@ -102,7 +104,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             _silence_stdout()
             return BROKEN_PIPE
+    finally:
+        _restore_interrupts(previous)
     return result if isinstance(result, int) else 0
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise CancelledError("cancelled.", hint="Nothing was written.")
+
+
+def _catch_interrupts() -> Any:
+    """Ctrl-C raises CancelledError, which no parser layer turns into a silent exit."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        return signal.signal(signal.SIGINT, _interrupted)
+    except (ValueError, OSError):  # pragma: no cover - no signals here
+        return None
+
+
+def _restore_interrupts(previous: Any) -> None:
+    if previous is None:
+        return
+    import contextlib
+    import signal
+
+    with contextlib.suppress(ValueError, OSError):
+        signal.signal(signal.SIGINT, previous)
 
 
 def _silence_stdout() -> None:

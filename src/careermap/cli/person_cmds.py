@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 
 from careermap.cli.app import app
 from careermap.cli.options import (
@@ -18,8 +17,9 @@ from careermap.cli.options import (
     parse_start,
     quiz_profile,
 )
-from careermap.cli.output import console, emit_json, snippet, table
+from careermap.cli.output import console, emit_json, err_console, safe, snippet, table
 from careermap.errors import InputError
+from careermap.files import write_atomic
 from careermap.knowledge import load
 from careermap.profile import Profile
 
@@ -35,7 +35,7 @@ QUIZ = typer.Option(
     None, "--quiz", help="Quiz answers file (YAML/JSON) to combine with the résumé."
 )
 
-_err = Console(stderr=True, highlight=False)
+_err = err_console
 
 
 @contextmanager
@@ -43,15 +43,15 @@ def _step(text: str, quiet: bool) -> Iterator[None]:
     if quiet:
         yield
         return
-    with _err.status(text, spinner="dots"):
+    with _err.status(safe(text), spinner="dots"):
         yield
-    _err.print(f"[green]✓[/green] {text}")
+    _err.print(f"[green]✓[/green] {safe(text)}")
 
 
 def _warn(document: Document) -> None:
     """What the reader skipped or doubted (an unreadable page...), on stderr, never lost."""
     for w in document.metadata.warnings:
-        _err.print(f"warning: {w}")
+        _err.print(f"warning: {safe(w)}")
 
 
 def _source(file: str) -> Path | str:
@@ -102,9 +102,9 @@ def _render_matches(report: Any, top: int) -> None:
     if report.occupation is not None:
         o = report.occupation
         console.print(
-            f"Current occupation: [bold]{o.onet_title or o.esco_label}[/bold]"
-            f" (from your title '{o.title}'"
-            + (f", O*NET {o.onet_code}" if o.onet_code else "")
+            f"Current occupation: [bold]{safe(o.onet_title or o.esco_label)}[/bold]"
+            f" (from your title '{safe(o.title)}'"
+            + (f", O*NET {safe(o.onet_code)}" if o.onet_code else "")
             + ")"
         )
     rows = []
@@ -142,15 +142,15 @@ def _render_gap(gap: Any, limit: int = 15) -> None:
     )
     have = ", ".join(kb.skills[s].label for s in gap.have[:10])
     if have:
-        console.print(f"Already at the role's level: {have}")
+        console.print(f"Already at the role's level: {safe(have)}")
 
 
 def _render_plan(plan: Any) -> None:
     console.print(
-        f"[bold]Plan for {plan.role_title}[/bold]: {plan.total_hours:.0f} h over "
+        f"[bold]Plan for {safe(plan.role_title)}[/bold]: {plan.total_hours:.0f} h over "
         f"{plan.weeks} weeks at {plan.hours_per_week:g} h/week, "
         f"{plan.start.isoformat()} → {plan.end.isoformat()}; "
-        f"estimated cost ${plan.total_cost_usd:,.0f} ({plan.solver})"
+        f"estimated cost ${plan.total_cost_usd:,.0f} ({safe(plan.solver)})"
     )
     rows = [
         (c.title, c.provider, f"{c.hours:g} h", c.cost, ", ".join(c.skills[:4]))
@@ -205,7 +205,7 @@ def extract_cmd(
         )
     )
     for note in found.notes:
-        console.print(f"note: {note}")
+        console.print(f"note: {safe(note)}")
     if taxonomy != "esco":
         _render_skills(found.profile())
 
@@ -229,9 +229,9 @@ def match_cmd(
         return
     _render_matches(report, top)
     best = report.matches[0]
-    console.print(f"\n[bold]Why {best.title}[/bold]")
+    console.print(f"\n[bold]Why {safe(best.title)}[/bold]")
     for r in best.reasons:
-        console.print(f"  • {r}")
+        console.print(f"  • {safe(r)}")
     rows = []
     for s in best.coverage.skills:
         if s.status == "missing" and s.importance == "useful":
@@ -315,12 +315,7 @@ def _write(plan: Any, fmt: str, output: Path | None) -> Path | None:
     text = render(plan, fmt)
     if output is None:
         return None
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(text)
-    except OSError as exc:
-        raise InputError(f"cannot write the plan to {output}: {exc.strerror}.") from exc
-    return output
+    return write_atomic(output, text)
 
 
 @app.command("plan")
@@ -359,7 +354,7 @@ def plan_cmd(
         return
     _write(plan, kind, output)
     _render_plan(plan)
-    console.print(f"Plan written to {output}")
+    console.print(f"Plan written to {safe(output)}")
 
 
 @app.command("start")
@@ -416,6 +411,6 @@ def start_cmd(
     console.rule("Plan")
     _render_plan(plan)
     console.print(
-        f"\nPlan written to [bold]{path}[/bold]. "
+        f"\nPlan written to [bold]{safe(path)}[/bold]. "
         "Other formats: careermap plan --format ics|html|json"
     )

@@ -9,8 +9,9 @@ from typing import Any
 import typer
 
 from careermap.cli.app import app
-from careermap.cli.output import console, emit_json, table
+from careermap.cli.output import console, emit_json, safe, table
 from careermap.errors import InputError
+from careermap.files import write_atomic
 
 _BACK = "← back"
 
@@ -38,7 +39,7 @@ class TerminalIO:
         return reply
 
     def tell(self, message: str) -> None:
-        console.print(message)
+        console.print(safe(message))
 
 
 @app.command("quiz")
@@ -74,7 +75,7 @@ def quiz_cmd(
             parts = ", ".join(f"{k} {a}/{t}" for k, (a, t) in summary.by_section.items())
             console.print(f"Answered {summary.answered} of {summary.total} ({parts}).")
     if save is not None:
-        save.write_text(dump_answers(given), encoding="utf-8")
+        write_atomic(save, dump_answers(given))
     result = score_quiz(given, kb)
     if json_out:
         data = result.model_dump(mode="json")
@@ -93,8 +94,8 @@ def quiz_cmd(
         rows.append((m.rank, m.title, f"{m.score:.0f}", comp))
     console.print(table("Roles ranked by the quiz", ["#", "role", "score", "components"], rows))
     best = result.roles[0]
-    console.print(f"\n[bold]Why {best.title}[/bold]")
+    console.print(f"\n[bold]Why {safe(best.title)}[/bold]")
     for r in best.reasons:
-        console.print(f"  • {r}")
+        console.print(f"  • {safe(r)}")
     if save is not None:
-        console.print(f"Answers saved to {save}; reuse them with --answers or match --quiz.")
+        console.print(f"Answers saved to {safe(save)}; reuse them with --answers or match --quiz.")

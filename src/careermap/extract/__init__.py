@@ -15,11 +15,20 @@ form), :mod:`.ambiguity` ("R", "Go", "Spark"), :mod:`.context` (level, years, ne
 :mod:`.pipeline` (``extract``). The heuristics are documented in each module.
 """
 
+from __future__ import annotations
+
+import sys
+import types
+from typing import TYPE_CHECKING
+
 from careermap.extract.lexical import EscoEntry, Lexicon, default_lexicon
 from careermap.extract.mention import Extraction, Mention, Method, Taxonomy
 from careermap.extract.pipeline import TaxonomyChoice, extract, lexical_hits
 from careermap.extract.profile import build_profile
 from careermap.extract.semantic_stage import CAREERMAP_THRESHOLD
+
+if TYPE_CHECKING:
+    from careermap.documents.model import Document
 
 __all__ = [
     "CAREERMAP_THRESHOLD",
@@ -35,3 +44,24 @@ __all__ = [
     "extract",
     "lexical_hits",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """``careermap.extract`` is this package; calling it extracts (``careermap.extract(doc)``),
+    whichever of the two names was imported first."""
+
+    def __call__(
+        self,
+        source: str | Document,
+        *,
+        taxonomy: TaxonomyChoice = "careermap",
+        semantic: bool = True,
+        context: bool = True,
+        lexicon: Lexicon | None = None,
+    ) -> Extraction:
+        return extract(
+            source, taxonomy=taxonomy, semantic=semantic, context=context, lexicon=lexicon
+        )
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import get_args
 
 from careermap.errors import InputError
@@ -18,7 +18,14 @@ from careermap.plan.projects import MAX_PROJECTS, pick_projects, place_projects
 from careermap.plan.schedule import milestone, schedule_steps
 from careermap.profile import SkillNeed
 
-__all__ = ["MAX_HOURS_PER_WEEK", "MIN_HOURS_PER_WEEK", "build_plan", "check_pace"]
+__all__ = [
+    "LAST_DAY",
+    "MAX_HOURS_PER_WEEK",
+    "MIN_HOURS_PER_WEEK",
+    "build_plan",
+    "check_date",
+    "check_pace",
+]
 
 MIN_HOURS_PER_WEEK = 0.5
 MAX_HOURS_PER_WEEK = 80.0
@@ -39,16 +46,38 @@ def check_pace(hours_per_week: object, start: object) -> tuple[float, date]:
             f"hours per week must be between {MIN_HOURS_PER_WEEK:g} and "
             f"{MAX_HOURS_PER_WEEK:g} (got {hpw:g})"
         )
+    day: date | None = None
     if isinstance(start, datetime):
-        return hpw, start.date()
-    if isinstance(start, date):
-        return hpw, start
-    if isinstance(start, str):
+        day = start.date()
+    elif isinstance(start, date):
+        day = start
+    elif isinstance(start, str):
         try:
-            return hpw, date.fromisoformat(start.strip())
+            day = date.fromisoformat(start.strip())
         except ValueError:
-            pass
-    raise InputError(f"start must be a date such as 2026-09-01, not {start!r}")
+            day = None
+    if day is None:
+        raise InputError(f"start must be a date such as 2026-09-01, not {str(start)[:40]!r}")
+    return hpw, check_date(day, "the start date")
+
+
+#: plans start no earlier than this many days ago (a plan re-dated from an old one)...
+MAX_DAYS_PAST = 366
+#: ...and end by this day: a date past it is a typing mistake
+LAST_DAY = date(2100, 12, 31)
+
+
+def check_date(day: date, what: str, *, today: date | None = None) -> date:
+    """``day`` if it lies in careermap's window (a year ago to the end of 2100)."""
+    now = today or date.today()
+    earliest = now - timedelta(days=MAX_DAYS_PAST)
+    if day < earliest or day > LAST_DAY:
+        raise InputError(
+            f"{what} {day.isoformat()} is outside careermap's range "
+            f"({earliest.isoformat()} to {LAST_DAY.isoformat()}).",
+            hint="Give a date such as next Monday, written YYYY-MM-DD.",
+        )
+    return day
 
 
 def build_plan(

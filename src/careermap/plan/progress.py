@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careermap.errors import InputError
@@ -67,15 +66,10 @@ def parse_progress(data: Any, kb: KnowledgeBase, *, where: str = "progress") -> 
 
 def load_progress(path: Path | str, kb: KnowledgeBase) -> Progress:
     """Read a progress file (YAML or JSON)."""
+    from careermap.files import read_user_data
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read progress file {p}: {exc.strerror or exc}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{p.name} is not valid YAML or JSON: {exc}") from exc
+    data = read_user_data(p, "progress file")
     return parse_progress(data, kb, where=p.name)
 
 

@@ -27,7 +27,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import process
 
 from careermap.errors import InputError
@@ -48,9 +47,18 @@ Answer = int | str
 Answers = dict[str, Answer]
 
 
+def _shown(value: object, width: int = 40) -> str:
+    """A short, printable repr of a value from a file (never a whole huge one)."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        text = f"<a {type(value).__name__} too long to show>"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _bad(item: Item, bank: ItemBank, given: object) -> InputError:
     return InputError(
-        f"quiz item '{item.id}' ({item.text}) cannot take {given!r}: "
+        f"quiz item '{item.id}' ({item.text}) cannot take {_shown(given)}: "
         f"allowed values are {bank.allowed(item)}."
     )
 
@@ -93,7 +101,7 @@ def parse_answers(data: object, bank: ItemBank | None = None, *, where: str = "a
             near = [m[0] for m in process.extract(str(key), list(items), limit=3, score_cutoff=60)]
             hint = f" Did you mean: {', '.join(near)}?" if near else ""
             raise InputError(
-                f"{where}: unknown quiz item '{key}'. Item ids are r1-c5 (interests), "
+                f"{where}: unknown quiz item {_shown(str(key))}. Item ids are r1-c5 (interests), "
                 f"<style>-1..3 (work styles) and self-<category> (self-ratings).{hint}"
             )
     out: Answers = {}
@@ -118,17 +126,9 @@ def parse_answers(data: object, bank: ItemBank | None = None, *, where: str = "a
 
 def load_answers(path: Path, bank: ItemBank | None = None) -> Answers:
     """Read and validate an answers file (``.json`` as JSON, anything else as YAML)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"answers file {path} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read answers file {path}: {exc}.") from exc
-    try:
-        data: Any = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise InputError(f"answers file {path} is not valid {kind}: {exc}") from exc
+    from careermap.files import read_user_data
+
+    data: Any = read_user_data(Path(path), "answers file")
     return parse_answers(data, bank, where=str(path))
 
 
