@@ -46,7 +46,7 @@ def occupation_profile(code: str, semantic: bool) -> Profile:
     kb = load()
     by_onet: dict[str, list[str]] = defaultdict(list)
     for s in kb.skills.values():
-        for name in s.onet:
+        for name in s.onet_names():
             by_onet[name.lower()].append(s.id)
     skills: dict[str, ProfileSkill] = {}
     for t in broad.onet_tech_skills(code):

@@ -202,7 +202,7 @@ def decorte_careermap(split: str) -> dict[str, set[str]]:
     uri_of = {e.label: e.uri for e in broad.esco_skills()}
     listed: dict[str, set[str]] = {}
     for sk in load_kb().skills.values():
-        for uri in sk.esco:
+        for uri in sk.esco_uris():
             listed.setdefault(uri, set()).add(sk.id)
     out: dict[str, set[str]] = {}
     path = DECORTE / f"{split}_validation_annotations.csv"

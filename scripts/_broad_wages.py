@@ -76,6 +76,26 @@ COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "ZA": ("South Africa", ()),
 }  # fmt: skip
 
+# ISO 4217 code of each country's currency in 2020-2025, the survey's years: survey pay in a
+# country is also shown in this currency, from the rows reported in it. The build fails on
+# a country missing here.
+CURRENCIES: dict[str, str] = {
+    "AD": "EUR", "AE": "AED", "AM": "AMD", "AR": "ARS", "AS": "USD", "AT": "EUR", "AU": "AUD",
+    "BA": "BAM", "BE": "EUR", "BG": "BGN", "BM": "BMD", "BO": "BOB", "BR": "BRL", "BS": "BSD",
+    "CA": "CAD", "CD": "CDF", "CF": "XAF", "CH": "CHF", "CL": "CLP", "CN": "CNY", "CO": "COP",
+    "CR": "CRC", "CY": "EUR", "CZ": "CZK", "DE": "EUR", "DK": "DKK", "DO": "DOP", "DZ": "DZD",
+    "EC": "USD", "EE": "EUR", "EG": "EGP", "ES": "EUR", "FI": "EUR", "FR": "EUR", "GB": "GBP",
+    "GE": "GEL", "GH": "GHS", "GI": "GIP", "GR": "EUR", "HK": "HKD", "HN": "HNL", "HR": "EUR",
+    "HU": "HUF", "ID": "IDR", "IE": "EUR", "IL": "ILS", "IN": "INR", "IQ": "IQD", "IR": "IRR",
+    "IT": "EUR", "JE": "GBP", "JP": "JPY", "KE": "KES", "KR": "KRW", "KW": "KWD", "LB": "LBP",
+    "LT": "EUR", "LU": "EUR", "LV": "EUR", "MD": "MDL", "MT": "EUR", "MU": "MUR", "MX": "MXN",
+    "MY": "MYR", "NG": "NGN", "NL": "EUR", "NO": "NOK", "NZ": "NZD", "OM": "OMR", "PE": "PEN",
+    "PH": "PHP", "PK": "PKR", "PL": "PLN", "PR": "USD", "PT": "EUR", "QA": "QAR", "RO": "RON",
+    "RS": "RSD", "RU": "RUB", "RW": "RWF", "SA": "SAR", "SE": "SEK", "SG": "SGD", "SI": "EUR",
+    "SK": "EUR", "SV": "USD", "TH": "THB", "TN": "TND", "TR": "TRY", "UA": "UAH", "UG": "UGX",
+    "US": "USD", "UZ": "UZS", "VE": "VES", "VN": "VND", "ZA": "ZAR",
+}  # fmt: skip
+
 OEWS_DDL = """
 CREATE TABLE oews_area(              -- code: BLS area code as a number ('0641860' -> 641860)
   code INTEGER PRIMARY KEY, kind TEXT NOT NULL,  -- national | state | metro | nonmetro
@@ -151,7 +171,8 @@ def build_oews(db: sqlite3.Connection, shared: Path) -> Counts:
 AIJOBS_DDL = """
 CREATE TABLE country(
   code TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL,  -- '|'-separated
-  salary_rows INTEGER NOT NULL        -- aijobs rows with the company in this country
+  salary_rows INTEGER NOT NULL,       -- aijobs rows with the company in this country
+  currency TEXT NOT NULL              -- ISO 4217 code of the country's currency
 ) WITHOUT ROWID;
 CREATE TABLE aijobs_title(
   id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE,
@@ -165,12 +186,15 @@ CREATE TABLE aijobs_salary(           -- clustered by title and year for role qu
   experience_level TEXT NOT NULL, employment_type TEXT NOT NULL,
   salary_in_usd INTEGER NOT NULL, employee_residence TEXT NOT NULL,
   remote_ratio INTEGER NOT NULL, company_location TEXT NOT NULL, company_size TEXT NOT NULL,
+  salary_currency TEXT NOT NULL,      -- the currency the salary was reported in (ISO 4217)
+  salary INTEGER,                     -- the salary as reported; NULL for USD (= salary_in_usd)
   PRIMARY KEY(title_id, work_year, id)
 ) WITHOUT ROWID;
 CREATE VIEW aijobs AS
   SELECT s.id, s.work_year, s.experience_level, s.employment_type, t.title AS job_title,
          s.salary_in_usd, s.employee_residence, s.remote_ratio, s.company_location,
-         s.company_size, t.role_id, t.fit
+         s.company_size, t.role_id, t.fit, s.salary_currency,
+         coalesce(s.salary, s.salary_in_usd) AS salary
   FROM aijobs_salary s JOIN aijobs_title t ON t.id = s.title_id;
 """
 
@@ -182,10 +206,13 @@ def build_aijobs(db: sqlite3.Connection, shared: Path) -> Counts:
     missing = sorted(used - COUNTRIES.keys())
     if missing:
         raise SystemExit(f"error: add these country codes to COUNTRIES: {missing}")
+    no_currency = sorted(COUNTRIES.keys() - CURRENCIES.keys())
+    if no_currency:
+        raise SystemExit(f"error: add these country codes to CURRENCIES: {no_currency}")
     located = Counter(r["company_location"] for r in raw)
     db.executemany(
-        "INSERT INTO country VALUES (?,?,?,?)",
-        sorted((c, n, "|".join(a), located[c]) for c, (n, a) in COUNTRIES.items()),
+        "INSERT INTO country VALUES (?,?,?,?,?)",
+        sorted((c, n, "|".join(a), located[c], CURRENCIES[c]) for c, (n, a) in COUNTRIES.items()),
     )
     rules = load_title_rules()
     titles = Counter(" ".join(r["job_title"].split()) for r in raw)
@@ -200,19 +227,27 @@ def build_aijobs(db: sqlite3.Connection, shared: Path) -> Counts:
         )  # fmt: skip
     db.executemany("INSERT INTO aijobs_title VALUES (?,?,?,?,?,?)", trows)
     db.executemany(
-        "INSERT INTO aijobs_salary VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO aijobs_salary VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         sorted(
             (
                 tid[" ".join(r["job_title"].split())], int(r["work_year"]), i,
                 r["experience_level"], r["employment_type"], int(r["salary_in_usd"]),
                 r["employee_residence"], int(r["remote_ratio"]), r["company_location"],
-                r["company_size"],
+                r["company_size"], r["salary_currency"], _reported(r),
             )
             for i, r in enumerate(raw, 1)
         ),
     )  # fmt: skip
     _report_mapping(db)
     return {t: count(db, t) for t in ("country", "aijobs_title", "aijobs_salary")}
+
+
+def _reported(row: dict[str, str]) -> int | None:
+    """The salary as reported, or None where it is in USD and so equals salary_in_usd."""
+    salary = int(row["salary"])
+    if row["salary_currency"] == "USD" and salary == int(row["salary_in_usd"]):
+        return None
+    return salary
 
 
 def _report_mapping(db: sqlite3.Connection) -> None:

@@ -24,7 +24,7 @@ from _broad_wages import METRO_GROUPS, build_aijobs, build_oews
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "src" / "careermap" / "knowledge" / "data"
 OUT = DATA / "broad.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MAX_MB = 30.0
 PACKAGE_MAX_MB = 40.0
 
@@ -41,17 +41,20 @@ ATTRIBUTION = {
     "Modified by careermap: descriptions shortened, subset of columns.",
     "onet-29-3": "This product includes information from the O*NET 29.3 Database by the U.S. "
     "Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the "
-    "CC BY 4.0 license. O*NET(R) is a trademark of USDOL/ETA. Modified by careermap: subset "
-    "of files and columns.",
+    "CC BY 4.0 license (https://creativecommons.org/licenses/by/4.0/). O*NET(R) is a trademark "
+    "of USDOL/ETA. Modified by careermap: subset of files and columns.",
     "bls-oews-2025": "U.S. Bureau of Labor Statistics, Occupational Employment and Wage "
     "Statistics, May 2025 (public domain). Subset: all occupations nationally and by state, "
     "metro areas for selected SOC groups.",
     "aijobs-salaries": "aijobs.net Global AI/ML/Data Salary Index, CC0 1.0 "
-    "(https://aijobs.net/salaries).",
-    "nesta-crosswalk": "Nesta, Mapping Career Causeways ESCO-O*NET crosswalk, MIT licence; "
-    "derived from ESCO and O*NET (see their attributions).",
+    "(https://aijobs.net/salaries). Modified by careermap: job titles mapped to roles.",
+    "nesta-crosswalk": "Nesta, Mapping Career Causeways ESCO-O*NET crosswalk, Copyright (c) "
+    "2021 Nesta, MIT License (permission notice in careermap's NOTICE); derived from ESCO and "
+    "O*NET (see their attributions). Modified by careermap: subset of columns.",
     "ms-working-with-ai": "Tomlinson et al. (2025), Working with AI: Measuring the "
-    "Applicability of Generative AI to Occupations, Microsoft Research, CC BY 4.0.",
+    "Applicability of Generative AI to Occupations, Microsoft Research, CC BY 4.0 "
+    "(https://creativecommons.org/licenses/by/4.0/). Modified by careermap: the "
+    "applicability score only.",
 }
 
 

@@ -7,6 +7,11 @@ from typing import Any
 from careermap.knowledge.schemas import Skill
 
 
+def _links(items: list[Any], key: str) -> list[Any]:
+    """Plain strings become exact links; dicts ({key: ..., "fit": ...}) pass through."""
+    return [{key: x, "fit": "exact"} if isinstance(x, str) else x for x in items]
+
+
 def make_skill(
     sid: str,
     label: str,
@@ -14,8 +19,13 @@ def make_skill(
     description: str | None = None,
     **kw: Any,
 ) -> Skill:
-    """A valid Skill; ``ambiguous={"R": ["rstudio", ...]}`` adds context-bound aliases."""
+    """A valid Skill; ``ambiguous={"R": ["rstudio", ...]}`` adds context-bound aliases, and
+    ``esco=[uri, ...]`` / ``onet=[name, ...]`` add exact links (or pass link dicts for a fit)."""
     amb = kw.pop("ambiguous", {})
+    if "esco" in kw:
+        kw["esco"] = _links(kw["esco"], "uri")
+    if "onet" in kw:
+        kw["onet"] = _links(kw["onet"], "name")
     return Skill.model_validate(
         {
             "id": sid,

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.panel import Panel
 
 from careermap.cli.app import app
-from careermap.cli.output import console, emit_json, money, table
+from careermap.cli.output import console, emit_json, money, safe, table
 from careermap.errors import InputError
-from careermap.knowledge import LEVELS, SKILL_CATEGORIES, load
-from careermap.knowledge.schemas import IMPORTANCE_ORDER, Role, Skill
+from careermap.knowledge import LEVELS, SKILL_CATEGORIES, KnowledgeBase, load
+from careermap.knowledge.schemas import IMPORTANCE_ORDER, Role, SalaryRange, Skill
+
+if TYPE_CHECKING:
+    from careermap.knowledge.salary import SalaryBand
 
 JSON = typer.Option(False, "--json", help="Print JSON for programs instead of tables.")
 
 
-def _salary_text(role: Role) -> list[str]:
-    out = []
-    for s in role.salary:
-        lo = money(s.low) if s.low is not None else "…"
-        hi = money(s.high) if s.high is not None else "+"
-        rng = f"{lo} – {hi}" if s.high is not None else f"{lo}+"
-        out.append(f"{rng} ({s.level}, {s.country} {s.year}) [{s.source}]")
-    return out
+def _stated_line(figures: str, level: str, place: str, year: int | None, source: str) -> str:
+    return f"{figures} — {level}; {place}, {year or 'undated'} [{source}]"
+
+
+def _salary_lines(r: SalaryRange) -> tuple[str, str]:
+    """A stated range as its source words it: the figures it gives, and its words."""
+    from careermap.knowledge.salary import stated_figures
+
+    place = r.country or "place not stated"
+    return _stated_line(stated_figures(r), r.level, place, r.year, r.source), f"“{r.quote}”"
 
 
 @app.command("roles")
@@ -45,16 +50,19 @@ def roles_cmd(json_out: bool = JSON) -> None:
             ]
         )
         return
+    from careermap.knowledge.salary import stated_figures
+
     rows = []
     for r in sorted(kb.roles.values(), key=lambda r: r.title):
-        ranges = [s for s in r.salary if s.low is not None]
-        pay = f"from {money(min(s.low or 0 for s in ranges))}" if ranges else "see `salary`"
+        given = [stated_figures(s) for s in r.salary if s.low is not None or s.high is not None]
+        more = f" (+{len(r.salary) - 1} more)" if len(r.salary) > 1 else ""
+        pay = (given[0] if given else "stated, no figure") + more if r.salary else "none stated"
         ess = sum(1 for s in r.skills if s.importance == "essential")
         rows.append((r.id, r.title, ", ".join(r.work_styles), ess, pay))
     console.print(
         table(
             f"{len(rows)} GenAI roles",
-            ["id", "title", "work style", "essential skills", "seed salary"],
+            ["id", "title", "work style", "essential skills", "pay the seeds state"],
             rows,
         )
     )
@@ -68,9 +76,19 @@ def _role_data(role: Role) -> dict[str, Any]:
         {**s.model_dump(mode="json"), "label": kb.skills[s.skill].label} for s in role.skills
     ]
     data["courses"] = [kb.courses[c].model_dump(mode="json") for c in role.courses]
+    data["certifications"] = [
+        kb.certifications[c].model_dump(mode="json") for c in role.certifications
+    ]
     data["projects"] = [kb.projects[p].model_dump(mode="json") for p in role.projects]
     data["sources"] = [kb.sources[s].model_dump(mode="json") for s in role.sources]
     return data
+
+
+def _status_text(status: str, retired_on: object, successor: str | None) -> str:
+    """'active', or 'retired on 2026-03-31, succeeded by X'."""
+    if status != "retired":
+        return status
+    return f"retired on {retired_on}" + (f", succeeded by {successor}" if successor else "")
 
 
 @app.command("role")
@@ -118,18 +136,46 @@ def role_cmd(
         + "; ".join(f"{e.label} ({e.fit})" for e in role.esco)
     )
     if role.salary:
-        console.print("[bold]Salary (as the sources state it):[/bold]")
-        for line in _salary_text(role):
-            console.print(f"  • {line}")
-    console.print(f"  Percentiles by level and place: careermap salary {role.id}")
+        console.print("[bold]Pay as the sources state it[/bold] (their words; no percentiles):")
+        for rng in role.salary:
+            line, quote = _salary_lines(rng)
+            console.print(f"  • {safe(line)}\n    {safe(quote)}")
+    console.print(f"  Survey and OEWS percentiles by level and place: careermap salary {role.id}")
     if role.courses:
         crow = []
         for cid in role.courses:
             course = kb.courses[cid]
             crow.append(
-                (course.title, course.provider, course.level, f"{course.hours:g} h", course.cost)
+                (
+                    course.title,
+                    course.provider,
+                    course.level,
+                    f"{course.hours:g} h",
+                    course.cost,
+                    _status_text(course.status, course.retired_on, course.successor),
+                )
             )
-        console.print(table("Courses", ["course", "provider", "level", "hours", "cost"], crow))
+        console.print(
+            table("Courses", ["course", "provider", "level", "hours", "cost", "status"], crow)
+        )
+    if role.certifications:
+        trow = []
+        for tid in role.certifications:
+            cert = kb.certifications[tid]
+            usd = cert.exam_price_usd
+            price = "not stated" if usd is None else f"${usd:,.2f}".replace(".00", "")
+            trow.append(
+                (
+                    cert.title,
+                    cert.code or "",
+                    cert.issuer,
+                    price,
+                    _status_text(cert.status, cert.retired_on, cert.successor),
+                )
+            )
+        console.print(
+            table("Certifications", ["certification", "code", "issuer", "exam", "status"], trow)
+        )
     if role.projects:
         prow = [
             (kb.projects[p].title, kb.projects[p].level, f"{kb.projects[p].hours} h")
@@ -257,36 +303,101 @@ def skill_cmd(
         from careermap.knowledge import broad
 
         labels = []
-        for uri in skill.esco:
-            hit = broad.esco_skill(uri)
-            labels.append(f"{hit.label if hit else '?'} <{uri}>")
+        for link in skill.esco:
+            hit = broad.esco_skill(link.uri)
+            labels.append(f"{hit.label if hit else '?'} ({link.fit}) <{link.uri}>")
         console.print("[bold]ESCO:[/bold] " + "; ".join(labels))
     if skill.onet:
-        console.print("[bold]O*NET technology skills:[/bold] " + ", ".join(skill.onet))
+        tech = ", ".join(f"{link.name} ({link.fit})" for link in skill.onet)
+        console.print("[bold]O*NET technology skills:[/bold] " + tech)
     console.print("[bold]Sources:[/bold] " + "; ".join(kb.sources[s].title for s in skill.sources))
+
+
+def _records(counts: dict[str, int]) -> str:
+    return ", ".join(f"{kind} {n}" for kind, n in counts.items()) or "none (see what it provides)"
+
+
+def _cited_by(kb: KnowledgeBase, source_id: str) -> str:
+    """'Grand View Research, cited by seed-genai-jobs, which accessed it on 2026-05-18'."""
+    src = kb.sources[source_id]
+    if src.cited_by is None:
+        return src.title
+    when = f", which accessed it on {src.cited_by.accessed}" if src.cited_by.accessed else ""
+    return f"{src.title}, cited by {src.cited_by.source}{when}"
+
+
+def _fact_source(kb: KnowledgeBase, source: str, cites: str | None) -> str:
+    """'seed-genai-jobs, citing Grand View Research, which it accessed on 2026-05-18'."""
+    if cites is None:
+        return source
+    study = kb.sources[cites]
+    by = study.cited_by
+    seen = by.accessed if by and by.source == source else None
+    when = f", which it accessed on {seen}" if seen else ""
+    return f"{source}, citing {study.publisher}{when}"
 
 
 @app.command("sources")
 def sources_cmd(json_out: bool = JSON) -> None:
-    """List every source careermap's facts come from, with licences."""
+    """Every source careermap's facts come from: licence, what careermap takes, who cites it."""
     kb = load()
+    counts = kb.citations()
     if json_out:
-        emit_json([s.model_dump(mode="json") for s in kb.sources.values()])
+        emit_json(
+            [{**s.model_dump(mode="json"), "records": counts[s.id]} for s in kb.sources.values()]
+        )
         return
-    rows = [(s.id, s.title, s.publisher, s.kind, s.licence or "") for s in kb.sources.values()]
-    console.print(table("Sources", ["id", "title", "publisher", "kind", "licence"], rows))
+    console.print(f"[bold]{len(kb.sources)} sources[/bold]")
+    for s in kb.sources.values():
+        console.print(
+            f"• [bold]{safe(s.id)}[/bold]: {safe(_cited_by(kb, s.id))} ({safe(s.publisher)})"
+        )
+        console.print(f"    careermap takes: {safe(s.provides or 'not recorded')}")
+        console.print(f"    licence: {safe(s.licence or 'none stated')}")
+        console.print(f"    records citing it: {safe(_records(counts[s.id]))}")
 
 
 @app.command("facts")
 def facts_cmd(json_out: bool = JSON) -> None:
-    """Market facts from the sources: size, growth, workforce, hubs."""
+    """Market facts from the sources: size, growth, workforce, hubs, with their words."""
     kb = load()
     if json_out:
         emit_json([f.model_dump(mode="json") for f in kb.facts.values()])
         return
-    rows = [(f.topic, f.statement, f.as_of, f.source) for f in kb.facts.values()]
-    console.print(table("Market facts", ["topic", "fact", "as of", "source"], rows))
+    rows = [
+        (f.topic, f.statement, f"“{f.quote}”", f.as_of, _fact_source(kb, f.source, f.cites))
+        for f in kb.facts.values()
+    ]
+    console.print(
+        table("Market facts", ["topic", "fact", "the source's words", "as of", "source"], rows)
+    )
     console.print("Figures as stated by each source; careermap has not re-estimated them.")
+
+
+def _amount(v: int | None, currency: str) -> str:
+    return money(v) if currency == "USD" else ("—" if v is None else f"{v:,} {currency}")
+
+
+def _band_rows(b: SalaryBand) -> list[tuple[str, ...]]:
+    n = "" if b.n is None else f"{b.n:,} {b.n_label or ''}".strip()
+    what = b.dataset + (f" · {b.soc} {b.soc_title}" if b.soc else "")
+    if b.kind == "survey":
+        what += " · PROXY titles" if b.proxy else f" · {b.fit} titles"
+    if b.kind == "survey" and b.small_sample:
+        pct: tuple[str, ...] = ("too few", "too few", "too few")
+    else:
+        pct = (money(b.p25), money(b.median), money(b.p75))
+    flag = " ⚠ small sample" if b.small_sample else ""
+    rows = [(what, b.level or "all", b.place, "USD", *pct, n + flag, b.period)]
+    if b.local is not None:
+        lp = b.local
+        few = ("too few",) * 3 if lp.too_few else ()
+        local = few or tuple(_amount(v, lp.currency) for v in (lp.p25, lp.median, lp.p75))
+        rows.append(
+            (f"  the same, rows reported in {lp.currency}", b.level or "all", b.place,
+             lp.currency, *local, f"{lp.n:,} salary reports", b.period)
+        )  # fmt: skip
+    return rows
 
 
 @app.command("salary")
@@ -299,11 +410,13 @@ def salary_cmd(
         None, "--country", help="Country name or ISO code, e.g. US, Germany, GB."
     ),
     area: str | None = typer.Option(
-        None, "--area", help="US state or metro area for BLS OEWS, e.g. 'California'."
+        None,
+        "--area",
+        help="US state, metro area or city for BLS OEWS, e.g. 'California', 'Austin, TX', 'NYC'.",
     ),
     json_out: bool = JSON,
 ) -> None:
-    """What a role pays: stated ranges, survey percentiles and BLS OEWS, each with n and source."""
+    """What a role pays: the sources' own words, survey percentiles and BLS OEWS, with n."""
     from careermap.knowledge.salary import salary_bands
 
     kb = load()
@@ -313,26 +426,28 @@ def salary_cmd(
         return
     where = ", ".join(x for x in (report.country, report.area) if x) or "all places"
     console.print(
-        f"[bold]{report.role_title}[/bold] — level: {report.level or 'all'}; place: {where}"
+        f"[bold]{safe(report.role_title)}[/bold] — level: {report.level or 'all'}; "
+        f"place: {safe(where)}"
     )
-    rows = []
-    for b in report.bands:
-        if b.kind == "stated-range":
-            fig = f"{money(b.low)} – {money(b.high)}" if b.high else f"{money(b.low)}+"
-            pct = ("", fig, "")
-        else:
-            pct = (money(b.p25), money(b.median), money(b.p75))
-        n = "" if b.n is None else f"{b.n:,} {b.n_label or ''}".strip()
-        what = b.dataset + (f" · {b.soc} {b.soc_title}" if b.soc else "")
-        flag = " ⚠ small sample" if b.small_sample else ""
-        rows.append((what, b.level or "all", b.place, *pct, n + flag, b.period))
-    console.print(
-        table(
-            "Yearly pay (USD)",
-            ["source", "level", "place", "p25", "median", "p75", "n", "period"],
-            rows,
+    if report.stated:
+        console.print(
+            "[bold]Pay as the sources state it[/bold] (their words and figures only; "
+            "not percentiles, not by level):"
         )
-    )
-    notes = [f"{b.dataset}: {b.note}" for b in report.bands if b.note] + report.notes
-    for note in dict.fromkeys(notes):  # the same caveat once, however many bands share it
-        console.print(f"  • {note}")
+        for st in report.stated:
+            line = _stated_line(st.figures, st.level, st.place, st.year, st.source)
+            hedge = f" ({st.qualifier})" if st.qualifier else ""
+            console.print(f"  • {safe(line + hedge)}\n    {safe('“' + st.quote + '”')}")
+    rows = [row for b in report.bands for row in _band_rows(b)]
+    columns = ["source", "level", "place", "currency", "p25", "median", "p75", "n", "years"]
+    console.print(table("Yearly pay, percentiles", columns, rows))
+    notes: list[str] = []
+    for b in report.bands:
+        if b.kind == "survey":
+            titles = ", ".join(f"{t.title} {t.n:,}" for t in b.titles[:8])
+            more = f", and {len(b.titles) - 8} more titles" if len(b.titles) > 8 else ""
+            notes.append(f"{b.dataset} ({b.fit}): {b.basis}. Titles (rows): {titles}{more}.")
+        if b.note:
+            notes.append(f"{b.dataset}: {b.note}")
+    for note in dict.fromkeys(notes + report.notes):  # each caveat once
+        console.print(f"  • {safe(note)}")

@@ -251,7 +251,7 @@ class Lexicon:
         #: ESCO skill URI -> careermap skills that list it
         self.careermap_for_esco: dict[str, tuple[str, ...]] = {}
         for s in self.skills.values():
-            for uri in s.esco:
+            for uri in s.esco_uris():  # exact and close links only
                 self.careermap_for_esco[uri] = (*self.careermap_for_esco.get(uri, ()), s.id)
         self._careermap = self._build_careermap()
 

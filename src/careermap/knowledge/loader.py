@@ -19,7 +19,9 @@ from pydantic import BaseModel, ValidationError
 from careermap.errors import DataError, UnknownIdError
 from careermap.knowledge.schemas import (
     LEVELS,
+    Certification,
     Course,
+    CourseSkill,
     Level,
     MarketFact,
     PortfolioProject,
@@ -29,11 +31,30 @@ from careermap.knowledge.schemas import (
 )
 from careermap.validation import first_error, read_yaml
 
-__all__ = ["DATA_DIR", "KnowledgeBase", "load", "load_from"]
+__all__ = [
+    "CLAIM_HOURS_SHARE",
+    "CLAIM_HOURS_SHARE_BASIS",
+    "DATA_DIR",
+    "KnowledgeBase",
+    "load",
+    "load_from",
+    "unsupported_claim",
+]
 
 DATA_DIR = Path(__file__).parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
+
+#: the least share of the knowledge base's own study hours for a step in a skill that a
+#: course must take for its claim to take a learner through that step; below it, a claim
+#: needs a written justification
+CLAIM_HOURS_SHARE = 0.25
+CLAIM_HOURS_SHARE_BASIS = (
+    "A skill's hours are careermap's estimate of all the study a typical learner needs for a "
+    "level: the taught material and the practice and projects around it. A course supplies "
+    "the taught part, and careermap takes that part to be at least a quarter of the whole; a "
+    "course shorter than a quarter of the hours for a step is an introduction, not the step."
+)
 
 #: the command that lists every id of a kind, named in "unknown id" messages
 _LISTINGS = {
@@ -82,6 +103,23 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
 
 
+def unsupported_claim(course: Course, claim: CourseSkill, skill: Skill) -> str | None:
+    """Why a course's claim to a level breaks the hours rule, or None when it holds: the
+    course's hours must reach CLAIM_HOURS_SHARE of the skill's hours from the level the
+    claim starts at up to the level it reaches, unless the claim is justified in writing."""
+    if claim.justification is not None:
+        return None
+    need = CLAIM_HOURS_SHARE * skill.hours.to_reach(claim.level, start=claim.from_level)
+    if course.hours + 1e-9 >= need:
+        return None
+    start = f" from {claim.from_level}" if claim.from_level else ""
+    return (
+        f"course {course.id} ({course.hours:g} h) claims {claim.level} in {skill.id}{start}, "
+        f"which needs at least {need:g} h ({CLAIM_HOURS_SHARE:g} of the skill's hours): lower "
+        "or drop the claim, or give it a justification"
+    )
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Roles, skills, courses, projects, market facts and sources, cross-checked."""
@@ -92,6 +130,7 @@ class KnowledgeBase:
     courses: dict[str, Course]
     projects: dict[str, PortfolioProject]
     facts: dict[str, MarketFact]
+    certifications: dict[str, Certification] = field(default_factory=dict)
     data_dir: Path = field(default=DATA_DIR)
 
     # ---- look-ups -------------------------------------------------------------------
@@ -102,7 +141,11 @@ class KnowledgeBase:
         return self._get(self.skills, "skill", skill_id, lambda s: [s.label, *s.aliases])
 
     def course(self, course_id: str) -> Course:
-        return self._get(self.courses, "course", course_id, lambda c: [c.title])
+        return self._get(self.courses, "course", course_id, lambda c: [c.title, *c.aliases])
+
+    def certification(self, cert_id: str) -> Certification:
+        """A certification by id, title, exam code or alias ('CKA', 'SAA-C03', 'AIGP')."""
+        return self._get(self.certifications, "certification", cert_id, lambda c: c.names())
 
     def project(self, project_id: str) -> PortfolioProject:
         return self._get(self.projects, "project", project_id, lambda p: [p.title])
@@ -179,15 +222,30 @@ class KnowledgeBase:
                 stack.extend(self.skills[s].prerequisites)
         return seen
 
-    def courses_for(self, skill_id: str, level: Level | None = None) -> list[Course]:
-        """Courses that teach a skill (to at least ``level`` when given), shortest first."""
+    def courses_for(
+        self, skill_id: str, level: Level | None = None, *, include_retired: bool = False
+    ) -> list[Course]:
+        """Courses that teach a skill (to at least ``level`` when given), shortest first;
+        retired courses only when asked for."""
         need = 0 if level is None else LEVELS.index(level)
         hits = [
             c
             for c in self.courses.values()
-            if any(cs.skill == skill_id and LEVELS.index(cs.level) >= need for cs in c.skills)
+            if (include_retired or c.status != "retired")
+            and any(cs.skill == skill_id and LEVELS.index(cs.level) >= need for cs in c.skills)
         ]
         return sorted(hits, key=lambda c: (c.hours, c.id))
+
+    def certifications_for(self, skill_id: str, level: Level | None = None) -> list[Certification]:
+        """Certifications whose holding shows a skill (at ``level`` or above when given):
+        active ones first, then by preparation hours."""
+        need = 0 if level is None else LEVELS.index(level)
+        hits = [
+            c
+            for c in self.certifications.values()
+            if any(a.skill == skill_id and LEVELS.index(a.level) >= need for a in c.attests)
+        ]
+        return sorted(hits, key=lambda c: (c.status != "active", c.prep_hours, c.id))
 
     def roles_needing(self, skill_id: str) -> list[Role]:
         return [r for r in self.roles.values() if any(s.skill == skill_id for s in r.skills)]
@@ -200,6 +258,33 @@ class KnowledgeBase:
             if category is None or s.category == category:
                 yield s
 
+    def citations(self) -> dict[str, dict[str, int]]:
+        """Source id -> how many records of each kind cite it ('facts' counts a study a
+        fact's source cites, too). Every source is present, with zero counts if unused."""
+        out: dict[str, dict[str, int]] = {s: {} for s in self.sources}
+
+        def add(kind: str, ids: Iterable[str | None]) -> None:
+            for i in dict.fromkeys(x for x in ids if x):  # a record counts once per source
+                if i in out:
+                    out[i][kind] = out[i].get(kind, 0) + 1
+
+        kinds: tuple[tuple[str, Iterable[Any]], ...] = (
+            ("skills", self.skills.values()),
+            ("roles", self.roles.values()),
+            ("courses", self.courses.values()),
+            ("certifications", getattr(self, "certifications", {}).values()),
+            ("projects", self.projects.values()),
+        )
+        for kind, records in kinds:
+            for r in records:
+                add(kind, r.sources)
+        for f in self.facts.values():
+            add("facts", [f.source, f.cites])
+        for role in self.roles.values():
+            for rng in role.salary:
+                add("salary ranges", [rng.source])
+        return out
+
     # ---- validation -----------------------------------------------------------------
     def check(self) -> None:
         """Raise DataError on the first broken reference or a prerequisite cycle."""
@@ -207,6 +292,31 @@ class KnowledgeBase:
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise DataError(f"knowledge base is inconsistent: {problems[0]}{more}")
+
+    def _role_offer(self, role: Role) -> Iterator[str]:
+        """A role's courses and certifications: each known, under the right list, and none
+        retired unless its source named it for the role (then the role page marks it)."""
+        lists: tuple[tuple[str, list[str], dict[str, Any]], ...] = (
+            ("course", role.courses, self.courses),
+            ("certification", role.certifications, self.certifications),
+        )
+        for kind, ids, table in lists:
+            for i in ids:
+                item = table.get(i)
+                if item is None:
+                    other = "certification" if kind == "course" else "course"
+                    hint = (
+                        f": it is a {other}, list it under {other}s"
+                        if i in (self.certifications if kind == "course" else self.courses)
+                        else ""
+                    )
+                    yield f"role {role.id} refers to unknown {kind} '{i}'{hint}"
+                elif item.status == "retired" and not item.named_in_seeds:
+                    succ = f"; list {item.successor} instead" if item.successor else ""
+                    yield (
+                        f"role {role.id} lists {kind} '{i}', retired on {item.retired_on}: "
+                        f"drop it{succ}"
+                    )
 
     def problems(self) -> Iterator[str]:
         src, sk = self.sources, self.skills
@@ -219,13 +329,15 @@ class KnowledgeBase:
         for s in sk.values():
             yield from need(s.sources, src, "source", f"skill {s.id}")
             yield from need(s.prerequisites, sk, "skill", f"skill {s.id} (prerequisites)")
+            yield from need((x.skill for x in s.implies), sk, "skill", f"skill {s.id} (implies)")
+        yield from _skill_graph_problems(sk)
         for r in self.roles.values():
             owner = f"role {r.id}"
             yield from need(r.sources, src, "source", owner)
             yield from need((x.skill for x in r.skills), sk, "skill", owner)
             yield from need(r.competencies, sk, "skill", f"{owner} (competencies)")
             yield from need(r.tools, sk, "skill", f"{owner} (tools)")
-            yield from need(r.courses, self.courses, "course", owner)
+            yield from self._role_offer(r)
             yield from need(r.projects, self.projects, "project", owner)
             yield from need((x.source for x in r.salary), src, "source", f"{owner} (salary)")
             for c in r.competencies:
@@ -235,11 +347,30 @@ class KnowledgeBase:
             owner = f"course {course.id}"
             yield from need(course.sources, src, "source", owner)
             yield from need((x.skill for x in course.skills), sk, "skill", owner)
+            succ = [course.successor] if course.successor else []
+            yield from need(succ, self.courses, "course", f"{owner} (successor)")
+            for claim in course.skills:
+                if claim.skill in sk and (why := unsupported_claim(course, claim, sk[claim.skill])):
+                    yield why
+        for cert in self.certifications.values():
+            owner = f"certification {cert.id}"
+            yield from need(cert.sources, src, "source", owner)
+            yield from need((x.skill for x in cert.attests), sk, "skill", owner)
+            yield from need(cert.prep_courses, self.courses, "course", f"{owner} (prep_courses)")
+            succ = [cert.successor] if cert.successor else []
+            yield from need(succ, self.certifications, "certification", f"{owner} (successor)")
+            if cert.id in self.courses:
+                yield f"{owner}: id is also a course id; give one of them another id"
         for p in self.projects.values():
             yield from need(p.sources, src, "source", f"project {p.id}")
             yield from need(p.skills, sk, "skill", f"project {p.id}")
         for f in self.facts.values():
             yield from need([f.source], src, "source", f"market fact {f.id}")
+            yield from need([f.cites] if f.cites else [], src, "source", f"market fact {f.id}")
+        for source in src.values():
+            if source.cited_by is not None:
+                owner = f"source {source.id} (cited_by)"
+                yield from need([source.cited_by.source], src, "source", owner)
         if all(p in sk for s in sk.values() for p in s.prerequisites):
             ts: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter(
                 {s.id: s.prerequisites for s in sk.values()}
@@ -248,6 +379,30 @@ class KnowledgeBase:
                 ts.prepare()
             except graphlib.CycleError as exc:
                 yield f"prerequisite cycle: {' -> '.join(exc.args[1])}"
+
+
+def _skill_graph_problems(skills: dict[str, Skill]) -> Iterator[str]:
+    """Skill checks beyond references: one skill per alias, the ESCO and O*NET datasets cited
+    exactly where a skill links to them, and implications that stay acyclic."""
+    owner: dict[str, str] = {}
+    for s in skills.values():
+        for form in (s.label, *s.aliases, *s.case_sensitive_aliases):
+            first = owner.setdefault(form.strip().lower(), s.id)
+            if first != s.id:
+                yield f"'{form}' names both skill {first} and skill {s.id}; keep it on one"
+        for dataset, links in (("esco-1-1-1", s.esco), ("onet-29-3", s.onet)):
+            if links and dataset not in s.sources:
+                yield f"skill {s.id} links to {dataset} but does not cite it; add it to sources"
+            if dataset in s.sources and not links:
+                yield f"skill {s.id} cites {dataset} but has no link to it; drop it from sources"
+    if all(x.skill in skills for s in skills.values() for x in s.implies):
+        ts: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter(
+            {s.id: [x.skill for x in s.implies] for s in skills.values()}
+        )
+        try:
+            ts.prepare()
+        except graphlib.CycleError as exc:
+            yield f"implication cycle: {' -> '.join(exc.args[1])}"
 
 
 def load_from(data_dir: Path, *, check: bool = True) -> KnowledgeBase:
@@ -269,6 +424,11 @@ def load_from(data_dir: Path, *, check: bool = True) -> KnowledgeBase:
             _parse(data_dir / "projects.yaml", "projects", PortfolioProject), "project", "projects"
         ),
         facts=_index(_parse(data_dir / "market.yaml", "facts", MarketFact), "fact", "market"),
+        certifications=_index(
+            _parse(data_dir / "certifications.yaml", "certifications", Certification),
+            "certification",
+            "certifications",
+        ),
         data_dir=data_dir,
     )
     if check:

@@ -17,8 +17,12 @@ __all__ = [
     "IMPORTANCE_ORDER",
     "IMPORTANCE_WEIGHTS",
     "LEVELS",
+    "SAME_SKILL_FITS",
     "SKILL_CATEGORIES",
     "AmbiguousAlias",
+    "Certification",
+    "CertificationSkill",
+    "CitedBy",
     "Course",
     "CourseSkill",
     "Education",
@@ -35,8 +39,13 @@ __all__ = [
     "SalaryRange",
     "Skill",
     "SkillCategory",
+    "SkillEscoLink",
+    "SkillImplication",
+    "SkillOnetLink",
     "Source",
+    "Status",
     "level_index",
+    "numbers_in",
 ]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -96,6 +105,22 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def numbers_in(text: str) -> set[float]:
+    """The numbers written in a text: '$140,000' -> 140000, '44.20%' -> 44.2, '2026' -> 2026."""
+    found = re.findall(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", text)
+    return {float(n.replace(",", "")) for n in found}
+
+
+class CitedBy(_Model):
+    """How careermap knows a source it never read itself: through another source citing it."""
+
+    source: Id = Field(description="the source careermap read the citation in")
+    accessed: date | None = Field(
+        default=None, description="the date the citing source says it accessed this one"
+    )
+    reference: str = Field(min_length=10, description="the citing source's reference, exact")
+
+
 class Source(_Model):
     """Where a fact comes from: a seed article, a data set, a provider's course page."""
 
@@ -105,9 +130,23 @@ class Source(_Model):
     kind: Literal["article", "dataset", "catalogue", "curation"]
     url: str | None = None
     published: str | None = None
-    accessed: date | None = None
+    accessed: date | None = Field(default=None, description="when careermap accessed it")
     licence: str | None = None
     note: str | None = None
+    provides: str | None = Field(default=None, description="what careermap takes from it")
+    cited_by: CitedBy | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Source:
+        if self.cited_by is not None:
+            if self.cited_by.source == self.id:
+                raise ValueError(f"source {self.id} cannot be cited by itself")
+            if self.accessed is not None:
+                raise ValueError(
+                    f"source {self.id} is known only as cited by {self.cited_by.source}: "
+                    "its access date belongs under cited_by, not to careermap"
+                )
+        return self
 
 
 class LevelText(_Model):
@@ -146,6 +185,43 @@ class AmbiguousAlias(_Model):
     case_sensitive: bool = True
 
 
+#: the fits under which a link stands for the skill itself (extraction, flags, matching);
+#: a broad link only names a related, wider skill and is shown, never counted
+SAME_SKILL_FITS: tuple[Fit, ...] = ("exact", "close")
+
+
+class SkillEscoLink(_Model):
+    """A careermap skill's link to an ESCO skill, and how close the two are.
+
+    exact: the same skill; close: nearly the same (a narrower or wider name for the same
+    practice); broad: a related, wider skill.
+    """
+
+    uri: str
+    fit: Fit
+
+    @model_validator(mode="after")
+    def _check(self) -> SkillEscoLink:
+        if not self.uri.startswith(_ESCO_SKILL):
+            raise ValueError(f"'{self.uri}' is not an ESCO skill URI")
+        return self
+
+
+class SkillOnetLink(_Model):
+    """A careermap skill's link to an O*NET technology-skill example name, with its fit."""
+
+    name: str = Field(min_length=1, description="the O*NET example name, exactly as written")
+    fit: Fit
+
+
+class SkillImplication(_Model):
+    """A skill that a person who demonstrably uses one skill also has, up to a level."""
+
+    skill: Id
+    level: Level = Field(description="the most the implication shows; never above the evidence")
+    why: str = Field(min_length=10)
+
+
 class Skill(_Model):
     id: Id
     label: str
@@ -159,25 +235,52 @@ class Skill(_Model):
     )
     levels: LevelText
     prerequisites: list[Id] = Field(default_factory=list)
+    implies: list[SkillImplication] = Field(
+        default_factory=list,
+        description="skills that demonstrated use of this one shows, each up to a level",
+    )
     hours: LevelHours
-    esco: list[str] = Field(default_factory=list, description="ESCO skill URIs")
-    onet: list[str] = Field(
-        default_factory=list, description="O*NET technology-skill example names"
+    esco: list[SkillEscoLink] = Field(default_factory=list, description="ESCO skills, with fit")
+    onet: list[SkillOnetLink] = Field(
+        default_factory=list, description="O*NET technology-skill example names, with fit"
     )
     sources: list[Id] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _check(self) -> Skill:
-        for uri in self.esco:
-            if not uri.startswith(_ESCO_SKILL):
-                raise ValueError(f"skill {self.id}: '{uri}' is not an ESCO skill URI")
         if self.id in self.prerequisites:
             raise ValueError(f"skill {self.id} lists itself as a prerequisite")
+        for kind, keys in (
+            ("ESCO link", [x.uri for x in self.esco]),
+            ("O*NET link", [x.name for x in self.onet]),
+            ("implication", [x.skill for x in self.implies]),
+        ):
+            twice = sorted({k for k in keys if keys.count(k) > 1})
+            if twice:
+                raise ValueError(f"skill {self.id} lists the {kind} {twice[0]} twice; keep one")
+        for imp in self.implies:
+            if imp.skill == self.id:
+                raise ValueError(f"skill {self.id} implies itself; remove that implication")
+            if imp.skill in self.prerequisites and imp.level == "foundational":
+                raise ValueError(
+                    f"skill {self.id} implies its prerequisite {imp.skill} at foundational "
+                    "level, which every prerequisite already gets; remove it or raise the level"
+                )
         return self
 
     def surface_forms(self) -> list[str]:
         """Label and every unambiguous alias."""
         return [self.label, *self.aliases, *self.case_sensitive_aliases]
+
+    def esco_uris(self, fits: tuple[Fit, ...] = SAME_SKILL_FITS) -> list[str]:
+        """URIs of the ESCO links with one of ``fits`` (by default those that are this skill)."""
+        wanted = set(fits)
+        return [x.uri for x in self.esco if x.fit in wanted]
+
+    def onet_names(self, fits: tuple[Fit, ...] = SAME_SKILL_FITS) -> list[str]:
+        """O*NET example names of the links with one of ``fits`` (by default this skill's)."""
+        wanted = set(fits)
+        return [x.name for x in self.onet if x.fit in wanted]
 
 
 class RoleSkill(_Model):
@@ -212,23 +315,43 @@ class EscoLink(_Model):
 
 
 class SalaryRange(_Model):
-    """A salary range stated by a source (yearly, before tax)."""
+    """Pay for a role as a source states it (yearly, before tax): its words, and only the
+    figures it gives. careermap derives nothing from it: no median, no midpoint, no bound
+    the source leaves unsaid ("competitive six-figure salaries" has no figure)."""
 
-    low: int | None = Field(default=None, ge=0)
-    high: int | None = Field(default=None, ge=0)
+    quote: str = Field(min_length=20, description="the source's sentence or clause, exact")
+    low: int | None = Field(default=None, ge=0, description="only where the quote gives it")
+    high: int | None = Field(default=None, ge=0, description="only where the quote gives it")
+    open_ended: bool = Field(
+        description="the source leaves the top open ('or more', '+', 'well over', 'exceeding')"
+    )
+    qualifier: str | None = Field(
+        default=None,
+        description="how the source hedges the figure, in its words ('often', 'not uncommon'); "
+        "parts separated by '…' each appear in the quote",
+    )
+    level: str = Field(description="who the range is for, as the source puts it")
     currency: str = "USD"
-    country: str = "US"
-    year: int
-    level: str = Field(description="who the range is for, e.g. 'entry', 'mid to senior'")
+    country: str | None = Field(default=None, description="ISO code, where the source names it")
+    year: int | None = Field(default=None, description="the year the source gives; None: undated")
     note: str | None = None
     source: Id
 
     @model_validator(mode="after")
     def _check(self) -> SalaryRange:
-        if self.low is None and self.high is None:
-            raise ValueError("a salary range needs a low or a high bound")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError(f"salary low {self.low} is above high {self.high}")
+        given = numbers_in(self.quote)
+        for name, value in (("low", self.low), ("high", self.high)):
+            if value is not None and float(value) not in given:
+                raise ValueError(
+                    f"salary {name} {value:,} is not in the quote: a stated range carries "
+                    "only the figures its source gives"
+                )
+        words = self.quote.casefold()
+        for part in (self.qualifier or "").split("…"):
+            if part.strip() and part.strip().casefold() not in words:
+                raise ValueError(f"salary qualifier '{part.strip()}' is not in the quote")
         return self
 
 
@@ -262,6 +385,9 @@ class Role(_Model):
     esco: list[EscoLink] = Field(min_length=1)
     work_styles: list[WorkStyle] = Field(min_length=1)
     courses: list[Id] = Field(default_factory=list)
+    certifications: list[Id] = Field(
+        default_factory=list, description="certifications people in the role commonly hold"
+    )
     projects: list[Id] = Field(default_factory=list)
     paths: CareerPaths
     salary: list[SalaryRange] = Field(default_factory=list)
@@ -279,26 +405,146 @@ class Role(_Model):
         return self
 
 
+Status = Literal["active", "retired"]
+
+
+def _check_status(
+    what: str, status: Status, retired_on: date | None, successor: str | None
+) -> None:
+    if status == "retired" and retired_on is None:
+        raise ValueError(f"{what} is retired: give retired_on, the date its provider ended it")
+    if status == "active" and (retired_on is not None or successor is not None):
+        raise ValueError(f"{what} is active: retired_on and successor belong to retired records")
+
+
+def _check_quote(what: str, named_in_seeds: bool, quote: str | None) -> None:
+    if named_in_seeds and not quote:
+        raise ValueError(
+            f"{what} is named in the seeds: give the seed's words that name it (quote)"
+        )
+    if quote and not named_in_seeds:
+        raise ValueError(f"{what} carries a seed quote but is not marked named_in_seeds")
+
+
 class CourseSkill(_Model):
+    """A level a course claims to take a learner to in one skill."""
+
     skill: Id
     level: Level = Field(description="level a learner reaches in this skill by finishing")
+    from_level: Level | None = Field(
+        default=None,
+        description="the level in this skill the course assumes a learner starts from "
+        "(none: from nothing)",
+    )
+    justification: str | None = Field(
+        default=None,
+        min_length=20,
+        description="why the claim stands although the course's hours are below the share of "
+        "the skill's study hours careermap asks of a claim",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> CourseSkill:
+        if self.from_level is not None and level_index(self.from_level) >= level_index(self.level):
+            raise ValueError(
+                f"claim on {self.skill}: from_level {self.from_level} must be below the level "
+                f"it reaches ({self.level})"
+            )
+        return self
 
 
 class Course(_Model):
     id: Id
     title: str
+    aliases: list[str] = Field(default_factory=list, description="former or other names")
     provider: str
     platform: str | None = None
     url: str | None = Field(default=None, description="only where a source gives it")
     level: Level
     hours: float = Field(gt=0, le=1000)
-    hours_basis: str
+    hours_basis: str = Field(
+        description="the provider's figure and where it is stated, or how careermap estimated it"
+    )
     cost: Literal["free", "subscription", "paid"]
     price_usd: float | None = Field(default=None, ge=0)
     skills: list[CourseSkill] = Field(min_length=1)
-    kind: Literal["course", "specialization", "certificate", "bootcamp", "certification"] = "course"
+    kind: Literal["course", "specialization", "certificate", "bootcamp"] = "course"
+    status: Status = "active"
+    retired_on: date | None = None
+    successor: Id | None = Field(default=None, description="the course that replaces it")
     named_in_seeds: bool = False
+    quote: str | None = Field(
+        default=None, min_length=10, description="the seed's words that name it, exact"
+    )
     sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> Course:
+        ids = [c.skill for c in self.skills]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"course {self.id} claims skills twice: {dup}")
+        _check_status(f"course {self.id}", self.status, self.retired_on, self.successor)
+        _check_quote(f"course {self.id}", self.named_in_seeds, self.quote)
+        return self
+
+
+class CertificationSkill(_Model):
+    """A level in one skill that holding a certification shows."""
+
+    skill: Id
+    level: Level
+
+
+class Certification(_Model):
+    """An exam-based credential: what holding it shows, what its exam costs, whether it can
+    still be earned. Certifications are not courses: a plan never schedules one as study."""
+
+    id: Id
+    title: str
+    issuer: str
+    code: str | None = Field(default=None, description="the exam code, e.g. 'MLS-C01'")
+    aliases: list[str] = Field(
+        default_factory=list, description="how people write it on a résumé ('CKA', 'SAA-C03')"
+    )
+    level: Level
+    attests: list[CertificationSkill] = Field(min_length=1)
+    prep_hours: float = Field(
+        gt=0, le=1000, description="exam preparation beyond learning the skills themselves"
+    )
+    prep_hours_basis: str
+    exam_price_usd: float | None = Field(
+        default=None, ge=0, description="only as a source states it; None: not known"
+    )
+    exam_price_source: Id | None = Field(default=None, description="where the price is stated")
+    prep_courses: list[Id] = Field(default_factory=list, description="course ids")
+    status: Status = "active"
+    retired_on: date | None = None
+    successor: Id | None = Field(default=None, description="the certification that replaces it")
+    named_in_seeds: bool = False
+    quote: str | None = Field(
+        default=None, min_length=10, description="the seed's words that name it, exact"
+    )
+    sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> Certification:
+        what = f"certification {self.id}"
+        if (self.exam_price_usd is None) != (self.exam_price_source is None):
+            raise ValueError(f"{what}: an exam price needs its source, and a source its price")
+        if self.exam_price_source is not None and self.exam_price_source not in self.sources:
+            raise ValueError(f"{what}: list the price's source {self.exam_price_source} in sources")
+        ids = [a.skill for a in self.attests]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"{what} attests skills twice: {dup}")
+        _check_status(what, self.status, self.retired_on, self.successor)
+        _check_quote(what, self.named_in_seeds, self.quote)
+        return self
+
+    def names(self) -> list[str]:
+        """Title, exam code and every alias."""
+        return [self.title, *([self.code] if self.code else []), *self.aliases]
 
 
 class PortfolioProject(_Model):
@@ -310,14 +556,40 @@ class PortfolioProject(_Model):
     skills: list[Id] = Field(min_length=2)
     deliverables: list[str] = Field(min_length=1)
     named_in_seeds: bool = False
+    quote: str | None = Field(
+        default=None, min_length=10, description="the seed's words that name it, exact"
+    )
     sources: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> PortfolioProject:
+        _check_quote(f"project {self.id}", self.named_in_seeds, self.quote)
+        return self
+
+
+_SOURCE_ID = re.compile(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b")
 
 
 class MarketFact(_Model):
+    """A market figure or claim as a source states it, with the source's own words."""
+
     id: Id
     topic: Literal["market-size", "growth", "workforce", "hubs", "companies", "productivity"]
-    statement: str
+    statement: str = Field(description="careermap's wording; every number in it is in the quote")
+    quote: str = Field(min_length=20, description="the source's sentence or clause, exact")
     value: float | None = None
     unit: str | None = None
     as_of: str = Field(description="year or period the figure refers to")
-    source: Id
+    source: Id = Field(description="where careermap read it")
+    cites: Id | None = Field(default=None, description="the study the source cites for it")
+
+    @model_validator(mode="after")
+    def _check(self) -> MarketFact:
+        given = numbers_in(self.quote)
+        if self.value is not None and self.value not in given:
+            raise ValueError(f"fact {self.id}: value {self.value:g} is not in the quote")
+        said = numbers_in(_SOURCE_ID.sub("", self.statement))
+        if said - given:
+            missing = ", ".join(f"{n:g}" for n in sorted(said - given))
+            raise ValueError(f"fact {self.id}: the statement's {missing} is not in the quote")
+        return self

@@ -71,7 +71,7 @@ def compute_gap(
         if level_index(current) >= level_index(rs.level):
             have.append(rs.skill)
             continue
-        hot, demand = flags(kb.skills[rs.skill].onet)
+        hot, demand = flags(kb.skills[rs.skill].onet_names())
         said = profile.denied.get(rs.skill)
         needs[rs.skill] = SkillNeed(
             skill=rs.skill,
@@ -96,7 +96,7 @@ def compute_gap(
                     )
                 continue
             target: Level = role_levels.get(pre, "foundational")
-            hot, demand = flags(kb.skills[pre].onet)
+            hot, demand = flags(kb.skills[pre].onet_names())
             needs[pre] = SkillNeed(
                 skill=pre,
                 target=target,

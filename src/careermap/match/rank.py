@@ -59,7 +59,7 @@ class MatchReport(BaseModel):
 
 def recognise_occupation(kb: KnowledgeBase, profile: Profile) -> OccupationGuess | None:
     """The person's current occupation from their newest recognisable title."""
-    context = {name for sid in profile.skills for name in kb.skills[sid].onet}
+    context = {name for sid in profile.skills for name in kb.skills[sid].onet_names()}
     for title in profile.titles[:3]:
         guess = recognise(title, context, kb=kb)
         if guess is not None:

@@ -146,7 +146,7 @@ def select_courses(
     """Cover every coverable need with courses at the least total hours or cost."""
     if not time_limit >= 0:
         raise InputError(f"time_limit must be 0 or more seconds, not {time_limit}")
-    courses = list(courses)
+    courses = [c for c in courses if c.status != "retired"]  # never a candidate once retired
     cover = coverage(needs, courses)
     pool = {c.id: c for c in courses if c.id in cover}
     cands = [pool[cid] for cid in sorted(cover)]

@@ -21,11 +21,10 @@ __all__ = [
 ]
 
 BROAD_PATH = Path(__file__).parent.parent / "data" / "broad.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ESCO_SKILL = "http://data.europa.eu/esco/skill/"
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 RIASEC = ("R", "I", "A", "S", "E", "C")
-
 
 def connect(path: Path | None = None) -> sqlite3.Connection:
     """A read-only connection to ``path``; by default this thread's connection to the
