@@ -9,6 +9,7 @@ import pytest
 from careermap.knowledge import KnowledgeBase, load
 from careermap.knowledge.schemas import Level
 from careermap.match import compute_gap, match_skills, rank_roles, recognise
+from careermap.match.skills import self_rating_share
 from careermap.profile import Evidence, Profile, ProfileSkill
 
 
@@ -60,7 +61,8 @@ def test_skill_profiles_rank_the_obvious_role_first(kb: KnowledgeBase) -> None:
     assert ml.matches[0].role in {"ml-scientist", "ml-engineer", "nlp-specialist"}
     mk = rank_roles(kb, person(MARKETER))
     assert mk.matches[0].role == "genai-marketer"
-    assert [m.rank for m in mk.matches] == list(range(1, len(kb.roles) + 1))
+    ranks = [m.rank for m in mk.matches]
+    assert ranks == sorted(ranks) and ranks[0] == 1
     assert all(0 <= m.score <= 100 for m in mk.matches)
     assert mk.components_used == ["skills"]
 
@@ -83,13 +85,36 @@ def test_under_level_is_partial_not_matched(kb: KnowledgeBase) -> None:
     assert row.status == "partial" and 0 < row.credit < 1
 
 
-def test_self_rating_counts_less_than_evidence(kb: KnowledgeBase) -> None:
-    role = kb.role("data-scientist")
+def test_self_rating_counts_less_than_evidence_and_never_overrides_it(kb: KnowledgeBase) -> None:
+    role = kb.role("ml-engineer")
+    programming = [
+        (rs.skill, "advanced")
+        for rs in role.skills
+        if kb.skills[rs.skill].category == "programming"
+    ]
+    shown = person(programming)
     rated = Profile(self_ratings={"programming": "advanced"})
-    shown = person([("python", "advanced")])
-    r = next(s for s in match_skills(kb, role, rated).skills if s.skill == "python")
-    e = next(s for s in match_skills(kb, role, shown).skills if s.skill == "python")
-    assert r.basis == "self-rating" and e.basis == "evidence" and r.credit < e.credit
+    evidence_share = match_skills(kb, role, shown).score
+    rating_share = self_rating_share(kb, role, rated)
+    assert rating_share is not None and 0 < rating_share < evidence_share
+    # with both, the résumé's skills are read the same and the rating adds nothing for them
+    both = shown.model_copy(update={"self_ratings": {"programming": "advanced"}})
+    e, b = rank_roles(kb, shown).role(role.id), rank_roles(kb, both).role(role.id)
+    assert b.components["skills"] == e.components["skills"]
+    assert b.components["self_ratings"] == 0.0
+    python = next(s for s in b.coverage.skills if s.skill == "python")
+    assert python.basis == "evidence" and python.have == "advanced"
+
+
+def test_a_contradicted_self_rating_is_reported(kb: KnowledgeBase) -> None:
+    from careermap.profile import Evidence
+
+    denied = {"python": Evidence(text="I have no experience with Python, SQL or R.")}
+    profile = person([("stakeholder-management", "intermediate")]).model_copy(
+        update={"self_ratings": {"programming": "advanced"}, "denied": denied}
+    )
+    report = rank_roles(kb, profile)
+    assert report.contradictions and "no experience with Python" in report.contradictions[0]
 
 
 def test_titles_are_recognised_and_bring_experience(kb: KnowledgeBase) -> None:

@@ -20,6 +20,7 @@ from careermap.quiz import (
     role_interests,
     score_quiz,
 )
+from careermap.tuning import get_tuning
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "quiz-answers.yaml"
 TECHNICAL = ("ml-scientist", "data-scientist", "genai-engineer", "ml-engineer")
@@ -97,15 +98,18 @@ def test_the_sample_file_gives_a_full_ranking_with_components_and_reasons() -> N
     kb = load()
     result = score_quiz(load_answers(SAMPLE))
     assert {m.role for m in result.roles} == set(kb.roles)
-    assert [m.rank for m in result.roles] == list(range(1, len(kb.roles) + 1))
+    ranks = [m.rank for m in result.roles]
+    assert ranks == sorted(ranks) and ranks[0] == 1
     scores = [m.score for m in result.roles]
     assert scores == sorted(scores, reverse=True)
     for m in result.roles:
         assert 0 <= m.score <= 100
-        assert set(m.components) == {"interests", "work_styles", "skills"}
-        assert all(v is None or 0 <= v <= 100 for v in m.components.values())
+        assert m.components["skills"] is None  # no résumé: no evidence of skills
+        for name in ("interests", "work_styles", "self_ratings"):
+            value = m.components[name]
+            assert value is not None and 0 <= value <= 100, (m.role, name)
         assert len(m.reasons) >= 3
-        assert m.onet_interests is not None, f"{m.role} has no O*NET interest profile"
+    assert result.report.components_used == ["self_ratings", "interests", "work_styles"]
     # a builder with advanced programming: an engineering role comes out ahead of governance
     assert result.role("genai-engineer").rank < result.role("ai-ethics-specialist").rank
 
@@ -140,10 +144,12 @@ def test_a_role_without_onet_interests_is_scored_on_the_other_components() -> No
     result = score_quiz(load_answers(SAMPLE), interests=lambda code: None)
     for m in result.roles:
         assert m.components["interests"] is None
-        ws, sk = m.components["work_styles"], m.components["skills"]
-        assert ws is not None and sk is not None
-        assert m.score == pytest.approx((0.2 * ws + 0.3 * sk) / 0.5, abs=0.06)
-        assert "No O*NET interest profile" in m.reasons[0]
+        ws, sr = m.components["work_styles"], m.components["self_ratings"]
+        assert ws is not None and sr is not None
+        w = get_tuning().match.weights
+        expected = (w.work_styles * ws + w.self_ratings * sr) / (w.work_styles + w.self_ratings)
+        assert m.score == pytest.approx(expected, abs=0.06)
+        assert any("No O*NET interest profile" in r for r in m.reasons)
 
 
 _BANK = load_items()

@@ -15,9 +15,12 @@ from careermap.knowledge.schemas import Importance, Level, SkillCategory
 
 __all__ = [
     "RIASEC",
+    "Degree",
     "Evidence",
+    "Goal",
     "Profile",
     "ProfileSkill",
+    "SkillBasis",
     "SkillNeed",
 ]
 
@@ -37,12 +40,44 @@ class Evidence(BaseModel):
     end: int | None = Field(default=None, ge=0)
 
 
+SkillBasis = Literal["stated", "implied", "education", "certification"]
+
+
 class ProfileSkill(BaseModel):
     skill: str = Field(description="careermap skill id")
     level: Level
     confidence: float = Field(ge=0, le=1)
     years: float | None = Field(default=None, ge=0)
     evidence: list[Evidence] = Field(default_factory=list)
+    basis: SkillBasis = Field(
+        default="stated",
+        description="stated: the document names it; implied: what the person demonstrably "
+        "did cannot be done without it; education: a degree in its subject; certification: "
+        "a certification held that attests it",
+    )
+    implied_by: list[str] = Field(
+        default_factory=list, description="for an implied skill, the skills it comes from"
+    )
+    reason: str | None = Field(
+        default=None, description="how the level was read, in one line ('5+ years', 'strong')"
+    )
+
+
+class Degree(BaseModel):
+    """A degree the document names: its level, subject and the line it is on."""
+
+    level: Literal["associate", "bachelor", "master", "doctorate"]
+    subject: str | None = Field(default=None, description="subject id (education.yaml)")
+    text: str
+    completed: bool = True
+
+
+class Goal(BaseModel):
+    """A sentence that says where the person wants to go, and the role it names."""
+
+    text: str = Field(description="the sentence, as written")
+    phrase: str = Field(description="the words naming the destination")
+    role: str | None = Field(default=None, description="the careermap role it names, if any")
 
 
 class Profile(BaseModel):
@@ -62,6 +97,11 @@ class Profile(BaseModel):
         default_factory=dict,
         description="skills the person says they lack ('no experience with X'), with the sentence",
     )
+    certifications: dict[str, Evidence] = Field(
+        default_factory=dict, description="certifications held, by id, with the line naming it"
+    )
+    degrees: list[Degree] = Field(default_factory=list, description="degrees held or studied")
+    goal: Goal | None = Field(default=None, description="where the person says they want to go")
 
     def level_of(self, skill_id: str) -> Level | None:
         hit = self.skills.get(skill_id)

@@ -79,7 +79,9 @@ def quiz_cmd(
     result = score_quiz(given, kb)
     if json_out:
         data = result.model_dump(mode="json")
-        data["roles"] = data["roles"][:top]
+        report = data.pop("report")
+        data["roles"] = report["matches"][:top]
+        data["separated"], data["note"] = report["separated"], report["note"]
         emit_json(data)
         return
     interests = ", ".join(f"{k} {v:.1f}" for k, v in result.interests.items())

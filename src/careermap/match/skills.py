@@ -1,37 +1,39 @@
 """How well a person's skills cover a role's, skill by skill, with the evidence.
 
-Each role skill counts by its importance (essential 3, important 2, useful 1). A skill
-the person has at or above the role's level covers it fully; below that level it covers
-it in proportion to the levels reached (foundational of advanced = 1/3); a skill known
-only from a self-rating of its category counts at 60% of the rated level's coverage,
-since it has no evidence behind it.
+Each role skill has a weight: its importance to the role times how specific it is to the
+role (:func:`specificity`: a skill many roles need, such as Python or communication, says
+little about which role fits; one few roles need, such as MLflow, says much). The values
+are in ``tuning.yaml`` (``match``), each with its basis.
+
+A skill the person has at or above the role's level covers it fully; below that level it
+covers it in proportion to the levels reached (foundational of advanced = 1/3). A skill the
+person's evidence only implies (``ProfileSkill.basis == "implied"``) earns the implied
+credit share. A quiz self-rating of a category never counts here: it is scored apart
+(:func:`self_rating_share`), for the skills the résumé says nothing about.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import (
-    IMPORTANCE_ORDER,
-    IMPORTANCE_WEIGHTS,
-    Importance,
-    Level,
-    Role,
-    level_index,
-)
+from careermap.knowledge.schemas import IMPORTANCE_ORDER, Importance, Level, Role, level_index
 from careermap.profile import Evidence, Profile
+from careermap.tuning import MatchTuning, get_tuning
 
 __all__ = [
-    "SELF_RATING_DISCOUNT",
     "SkillCoverage",
     "SkillMatch",
     "match_skills",
+    "self_rating_share",
+    "specificity",
 ]
 
-SELF_RATING_DISCOUNT = 0.6
+Basis = Literal["evidence", "implied", "self-rating", "none"]
 
 
 class SkillMatch(BaseModel):
@@ -42,44 +44,80 @@ class SkillMatch(BaseModel):
     have: Level | None
     status: Literal["matched", "partial", "missing"]
     credit: float = Field(ge=0, le=1)
-    basis: Literal["evidence", "self-rating", "none"]
+    weight: float = Field(ge=0, description="importance x specificity of the skill to the role")
+    basis: Basis
+    implied_by: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
 
 
 class SkillCoverage(BaseModel):
-    score: float = Field(ge=0, le=1, description="importance-weighted coverage")
+    score: float = Field(ge=0, le=1, description="weighted share of the role's skills held")
     skills: list[SkillMatch]
 
     def by_status(self, status: str) -> list[SkillMatch]:
         return [s for s in self.skills if s.status == status]
 
+    def count(self, importance: Importance) -> tuple[int, int]:
+        """(held at the role's level, listed) among the role's skills of an importance."""
+        mine = [s for s in self.skills if s.importance == importance]
+        return sum(s.status == "matched" for s in mine), len(mine)
+
+
+def specificity(kb: KnowledgeBase) -> Mapping[str, float]:
+    """Skill id -> how specific it is to the roles that need it (0-1; see the module doc)."""
+    from careermap.runtime import get_runtime
+
+    return get_runtime().memo("specificity", id(kb), lambda: _specificity(kb, get_tuning().match))
+
+
+def _specificity(kb: KnowledgeBase, tuning: MatchTuning) -> dict[str, float]:
+    n_roles = len(kb.roles)
+    needing: dict[str, int] = {}
+    for role in kb.roles.values():
+        for rs in role.skills:
+            if rs.importance in ("essential", "important"):
+                needing[rs.skill] = needing.get(rs.skill, 0) + 1
+    raw = {sid: math.log(1 + n_roles / max(needing.get(sid, 0), 1)) for sid in kb.skills}
+    top = max(raw.values(), default=1.0) or 1.0
+    spec = tuning.specificity
+    return {sid: max(spec.floor, (v / top) ** spec.exponent) for sid, v in raw.items()}
+
+
+def _weight(importance: Importance, spec: float, tuning: MatchTuning) -> float:
+    return float(getattr(tuning.importance, importance)) * spec
+
 
 def match_skills(kb: KnowledgeBase, role: Role, profile: Profile) -> SkillCoverage:
+    """Every skill of the role, with what the person has of it and what that earns."""
+    tuning = get_tuning()
+    spec = specificity(kb)
+    implied_credit = tuning.extract.implied.credit
     rows: list[SkillMatch] = []
     total = got = 0.0
     for rs in role.skills:
         skill = kb.skills[rs.skill]
         need = level_index(rs.level)
         held = profile.skills.get(rs.skill)
-        basis: Literal["evidence", "self-rating", "none"] = "none"
+        basis: Basis = "none"
         have: Level | None = None
-        discount = 1.0
+        share = 1.0
         evidence: list[Evidence] = []
+        implied_by: list[str] = []
         if held is not None:
-            have, basis, evidence = held.level, "evidence", list(held.evidence[:3])
-        else:
-            rated = profile.self_ratings.get(skill.category)
-            if rated is not None:
-                have, basis, discount = rated, "self-rating", SELF_RATING_DISCOUNT
-        credit = min(1.0, level_index(have) / need) * discount
+            have, evidence = held.level, list(held.evidence[:3])
+            basis = "implied" if held.basis == "implied" else "evidence"
+            implied_by = list(held.implied_by)
+            if basis == "implied":
+                share = implied_credit
+        credit = min(1.0, level_index(have) / need) * share
         status: Literal["matched", "partial", "missing"]
         if have is None:
             status = "missing"
-        elif level_index(have) >= need and basis == "evidence":
+        elif level_index(have) >= need:
             status = "matched"
         else:
             status = "partial"
-        weight = IMPORTANCE_WEIGHTS[rs.importance]
+        weight = _weight(rs.importance, spec.get(rs.skill, 1.0), tuning.match)
         total += weight
         got += weight * credit
         rows.append(
@@ -91,9 +129,60 @@ def match_skills(kb: KnowledgeBase, role: Role, profile: Profile) -> SkillCovera
                 have=have,
                 status=status,
                 credit=round(credit, 4),
+                weight=round(weight, 4),
                 basis=basis,
+                implied_by=implied_by,
                 evidence=evidence,
             )
         )
-    rows.sort(key=lambda r: (IMPORTANCE_ORDER[r.importance], -r.credit, r.skill))
-    return SkillCoverage(score=round(got / total, 4) if total else 0.0, skills=rows)
+    rows.sort(key=lambda r: (IMPORTANCE_ORDER[r.importance], -r.credit, -r.weight, r.skill))
+    score = got / _denominator(kb, total, tuning.match) if total else 0.0
+    return SkillCoverage(score=round(min(score, 1.0), 4), skills=rows)
+
+
+def _denominator(kb: KnowledgeBase, total: float, tuning: MatchTuning) -> float:
+    """``total ** length_exponent``, rescaled so that a role of average weight divides by
+    its own total (at length_exponent 1 this is exactly ``total``)."""
+    lam = tuning.length_exponent
+    if lam >= 1.0:
+        return total
+    mean = _mean_total(kb)
+    return float(total**lam) * float(mean ** (1.0 - lam))
+
+
+def _mean_total(kb: KnowledgeBase) -> float:
+    from careermap.runtime import get_runtime
+
+    def build() -> float:
+        tuning = get_tuning().match
+        spec = specificity(kb)
+        totals = [
+            sum(_weight(rs.importance, spec.get(rs.skill, 1.0), tuning) for rs in r.skills)
+            for r in kb.roles.values()
+        ]
+        return sum(totals) / len(totals) if totals else 1.0
+
+    return float(get_runtime().memo("role_weight_mean", id(kb), build))
+
+
+def self_rating_share(kb: KnowledgeBase, role: Role, profile: Profile) -> float | None:
+    """The weighted share of the role's skills that the person's quiz self-ratings cover,
+    counting only skills the résumé says nothing about, each at ``self_rating_credit`` of
+    what evidence would earn (None without self-ratings)."""
+    ratings = {c: lv for c, lv in profile.self_ratings.items()}
+    if not ratings:
+        return None
+    tuning = get_tuning()
+    spec = specificity(kb)
+    total = got = 0.0
+    for rs in role.skills:
+        weight = _weight(rs.importance, spec.get(rs.skill, 1.0), tuning.match)
+        total += weight
+        if rs.skill in profile.skills or rs.skill in profile.denied:
+            continue
+        rated = ratings.get(kb.skills[rs.skill].category)
+        if rated is None:
+            continue
+        share = min(1.0, level_index(rated) / level_index(rs.level))
+        got += weight * share * tuning.match.self_rating_credit
+    return got / _denominator(kb, total, tuning.match) if total else 0.0

@@ -8,7 +8,6 @@ mapping of item id to answer. :func:`score_quiz` ranks every role with reasons.
 >>> from careermap import quiz
 >>> result = quiz.score_quiz(quiz.load_answers(Path("examples/quiz-answers.yaml")))
 >>> result.holland_code, result.roles[0].role          # doctest: +SKIP
-('IRC', 'ml-scientist')
 """
 
 from careermap.quiz.answers import (
@@ -33,14 +32,9 @@ from careermap.quiz.items import (
     load_items_from,
 )
 from careermap.quiz.ranking import (
-    COMPONENT_WEIGHTS,
-    FIT_WEIGHTS,
-    IMPORTANCE_WEIGHTS,
     InterestSource,
     OnetProfile,
-    RoleMatch,
     correlation,
-    rank_roles,
     role_interests,
 )
 from careermap.quiz.result import QuizResult, onet_interests, score_quiz
@@ -49,9 +43,6 @@ from careermap.quiz.scoring import PersonScores, holland_code, score_person, to_
 __all__ = [
     "AREA_NAMES",
     "BACK",
-    "COMPONENT_WEIGHTS",
-    "FIT_WEIGHTS",
-    "IMPORTANCE_WEIGHTS",
     "RATING_VALUES",
     "SCALE_VALUES",
     "Answer",
@@ -68,7 +59,6 @@ __all__ = [
     "QuizIO",
     "QuizResult",
     "QuizSummary",
-    "RoleMatch",
     "SelfRatingItem",
     "WorkStyleItem",
     "check_answer",
@@ -80,7 +70,6 @@ __all__ = [
     "load_items_from",
     "onet_interests",
     "parse_answers",
-    "rank_roles",
     "role_interests",
     "run",
     "score_person",

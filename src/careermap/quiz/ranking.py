@@ -1,72 +1,45 @@
-"""Score every role 0-100 against a person's quiz scores, with components and reasons.
+"""The quiz's parts of a role's score: interests and work styles, with their reasons.
 
-Three components, each 0-100:
+careermap has one role scorer (:func:`careermap.match.rank_roles`); the quiz feeds it a
+profile. These functions give the two quiz components, each 0-100:
 
 * **interests**: the role's RIASEC profile is the mean of the O*NET OI profiles of its
-  O*NET links, weighted by fit (exact 1.0, close 0.6, broad 0.3). Similarity is the
-  Pearson correlation ``r`` of the person's six scores with the role's, i.e. the cosine
-  of the two profiles centred on their own means, so that only the *shape* counts: which
-  areas stand out, not how generously someone answers. It maps to ``50 * (r + 1)``.
+  O*NET links, weighted by fit (``quiz.fit_weights`` in ``tuning.yaml``). Similarity is
+  the Pearson correlation ``r`` of the person's six scores with the role's, i.e. the
+  cosine of the two profiles centred on their own means, so that only the *shape* counts:
+  which areas stand out, not how generously someone answers. It maps to ``50 * (r + 1)``.
   (O*NET's own Interest Profiler lists occupations by high-point code and job zone; a
   profile correlation is the usual finer-grained congruence index and ranks every role.)
   A flat profile (all answers equal) has no shape: the component is then 50.
 * **work styles**: the mean of the person's 0-1 scores for the styles the role lists
   (``role.work_styles``), times 100.
-* **skills**: for each role skill in a category the person rated, credit
-  ``min(have, need) / need`` on the scale none 0, foundational 1, intermediate 2,
-  advanced 3, weighted by importance (essential 3, important 2, useful 1), times 100.
-  Skills in categories the quiz does not ask about (platforms) are left out.
-
-The score is the weighted mean of the components that exist for the role (interests 0.5,
-work styles 0.2, skills 0.3, renormalised when one is missing).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
-from typing import Literal
+from collections.abc import Callable, Mapping
 
 from pydantic import BaseModel, ConfigDict
 
-from careermap.knowledge.schemas import (
-    IMPORTANCE_WEIGHTS,
-    SKILL_CATEGORIES,
-    Fit,
-    Importance,
-    OnetLink,
-    Role,
-    Skill,
-    SkillCategory,
-    WorkStyle,
-)
+from careermap.knowledge.schemas import OnetLink, Role, WorkStyle
 from careermap.profile import RiasecCode
-from careermap.quiz.items import AREA_NAMES, AREAS, STYLE_NAMES, RatingValue
+from careermap.quiz.items import AREA_NAMES, AREAS, STYLE_NAMES
 from careermap.quiz.scoring import PersonScores
+from careermap.tuning import get_tuning
 
 __all__ = [
-    "COMPONENT_WEIGHTS",
-    "FIT_WEIGHTS",
-    "IMPORTANCE_WEIGHTS",
-    "Component",
     "InterestSource",
     "OnetProfile",
-    "RoleMatch",
     "correlation",
     "interest_component",
-    "match_role",
-    "rank_roles",
     "role_interests",
     "style_component",
 ]
 
 #: O*NET-SOC code -> OI scores keyed by area letter or name; None or {} when unknown
 InterestSource = Callable[[str], Mapping[str, float] | None]
-Component = Literal["interests", "work_styles", "skills"]
 
-FIT_WEIGHTS: dict[Fit, float] = {"exact": 1.0, "close": 0.6, "broad": 0.3}
-COMPONENT_WEIGHTS: dict[Component, float] = {"interests": 0.5, "work_styles": 0.2, "skills": 0.3}
-_RANK: dict[str, int] = {"none": 0, "foundational": 1, "intermediate": 2, "advanced": 3}
 _ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 
@@ -88,18 +61,6 @@ class OnetProfile(BaseModel):
         return f"{lead.title} {lead.code}{extra}"
 
 
-class RoleMatch(BaseModel):
-    """One role's place in a quiz ranking."""
-
-    rank: int
-    role: str
-    title: str
-    score: float
-    components: dict[Component, float | None]
-    reasons: list[str]
-    onet_interests: dict[RiasecCode, float] | None = None
-
-
 def _letters(raw: Mapping[str, float] | None) -> dict[RiasecCode, float] | None:
     if not raw:
         return None
@@ -117,11 +78,12 @@ def role_interests(role: Role, source: InterestSource) -> OnetProfile | None:
     total = dict.fromkeys(AREAS, 0.0)
     weight = 0.0
     used: list[OnetLink] = []
-    for link in sorted(role.onet, key=lambda lk: -FIT_WEIGHTS[lk.fit]):
+    fit_weights = get_tuning().quiz.fit_weights
+    for link in sorted(role.onet, key=lambda lk: -fit_weights[lk.fit]):
         scores = _letters(source(link.code))
         if scores is None:
             continue
-        w = FIT_WEIGHTS[link.fit]
+        w = fit_weights[link.fit]
         for area in AREAS:
             total[area] += w * scores[area]
         weight += w
@@ -210,10 +172,11 @@ def _pct(styles: Mapping[WorkStyle, float], keys: list[WorkStyle]) -> str:
 
 
 def style_component(person: PersonScores, role: Role) -> tuple[float | None, list[str]]:
+    tuning = get_tuning().quiz
     styles = list(dict.fromkeys(role.work_styles))
     score = 100 * sum(person.work_styles[s] for s in styles) / len(styles)
-    liked = [s for s in styles if person.work_styles[s] >= 0.75]
-    low = [s for s in styles if person.work_styles[s] <= 0.375]
+    liked = [s for s in styles if person.work_styles[s] >= tuning.liked_style]
+    low = [s for s in styles if person.work_styles[s] <= tuning.low_style]
     out: list[str] = []
     if liked:
         out.append(
@@ -231,113 +194,3 @@ def style_component(person: PersonScores, role: Role) -> tuple[float | None, lis
             f"from you ({_pct(person.work_styles, styles)})."
         )
     return round(score, 1), out
-
-
-def _cat(category: SkillCategory) -> str:
-    """A category label inside a sentence: lower-case unless its first word is a name."""
-    label = SKILL_CATEGORIES[category]
-    first = label.split()[0]
-    return label if any(c.isupper() for c in first[1:]) else label[0].lower() + label[1:]
-
-
-def _skill_part(
-    person: PersonScores, role: Role, skills: Mapping[str, Skill]
-) -> tuple[float | None, list[str]]:
-    got = 0.0
-    total = 0.0
-    by_cat: dict[SkillCategory, list[tuple[Skill, Importance, int]]] = {}
-    for rs in role.skills:
-        sk = skills.get(rs.skill)
-        if sk is None or sk.category not in person.self_ratings:
-            continue
-        need = _RANK[rs.level]
-        have = _RANK[person.self_ratings[sk.category]]
-        w = IMPORTANCE_WEIGHTS[rs.importance]
-        got += w * min(have, need) / need
-        total += w
-        by_cat.setdefault(sk.category, []).append((sk, rs.importance, need))
-    if total == 0:
-        return None, ["None of this role's skills fall in the categories you rated."]
-    gaps: list[tuple[float, str]] = []
-    strengths: list[tuple[int, str]] = []
-    level_names = {v: k for k, v in _RANK.items()}
-    for cat, entries in by_cat.items():
-        rating: RatingValue = person.self_ratings[cat]
-        have = _RANK[rating]
-        short = [(sk, imp, need) for sk, imp, need in entries if need > have]
-        if not short:
-            if any(imp == "essential" for _, imp, _ in entries):
-                n = len(entries)
-                what = f"all {n} of the role's" if n > 1 else "the role's one"
-                noun = f"{_cat(cat)} skill{'s' if n > 1 else ''}"
-                strengths.append(
-                    (
-                        n,
-                        f"Your {_cat(cat)} rating ({rating}) meets {what} {noun}.",
-                    )
-                )
-            continue
-        weight = sum(IMPORTANCE_WEIGHTS[imp] * (need - have) / need for _, imp, need in short)
-        essential = [e for e in short if e[1] == "essential"]
-        shown = essential or short
-        levels = " or ".join(level_names[n] for n in sorted({n for _, _, n in shown}))
-        which = "essential skills" if essential else "other skills"
-        examples = ", ".join(sk.label for sk, _, _ in shown[:3]) + (
-            ", ..." if len(shown) > 3 else ""
-        )
-        gaps.append(
-            (
-                weight,
-                f"You rated {_cat(cat)} {rating}; the role needs {levels} in {len(shown)} of "
-                f"its {which} ({examples}).",
-            )
-        )
-    reasons = [text for _, text in sorted(gaps, key=lambda g: -g[0])[:2]]
-    reasons += [text for _, text in sorted(strengths, key=lambda s: -s[0])[:1]]
-    return round(100 * got / total, 1), reasons
-
-
-def match_role(
-    person: PersonScores,
-    role: Role,
-    skills: Mapping[str, Skill],
-    source: InterestSource,
-    weights: Mapping[Component, float] = COMPONENT_WEIGHTS,
-) -> RoleMatch:
-    """One role's score, components and reasons (rank 0: :func:`rank_roles` sets it)."""
-    prof = role_interests(role, source)
-    parts = {
-        "interests": interest_component(person, prof),
-        "work_styles": style_component(person, role),
-        "skills": _skill_part(person, role, skills),
-    }
-    comps: dict[Component, float | None] = {
-        "interests": parts["interests"][0],
-        "work_styles": parts["work_styles"][0],
-        "skills": parts["skills"][0],
-    }
-    present = {k: v for k, v in comps.items() if v is not None}
-    wsum = sum(weights[k] for k in present)
-    score = sum(weights[k] * v for k, v in present.items()) / wsum if wsum else 0.0
-    return RoleMatch(
-        rank=0,
-        role=role.id,
-        title=role.title,
-        score=round(score, 1),
-        components=comps,
-        reasons=[r for part in parts.values() for r in part[1]],
-        onet_interests=None if prof is None else prof.interests,
-    )
-
-
-def rank_roles(
-    person: PersonScores,
-    roles: Iterable[Role],
-    skills: Mapping[str, Skill],
-    source: InterestSource,
-    weights: Mapping[Component, float] = COMPONENT_WEIGHTS,
-) -> list[RoleMatch]:
-    """Every role, best first (ties by role id), ranks from 1."""
-    matches = [match_role(person, r, skills, source, weights) for r in roles]
-    matches.sort(key=lambda m: (-m.score, m.role))
-    return [m.model_copy(update={"rank": i}) for i, m in enumerate(matches, start=1)]

@@ -1,4 +1,9 @@
-"""From answers to a ranked result: :func:`score_quiz` and :class:`QuizResult`."""
+"""From answers to a ranked result: :func:`score_quiz` and :class:`QuizResult`.
+
+The roles are ranked by careermap's one scorer, :func:`careermap.match.rank_roles`, on the
+profile the answers give (interests, work styles, self-ratings), so that ``careermap quiz``
+and ``careermap match --quiz`` rank the same answers the same way.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,14 @@ from pydantic import BaseModel
 
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import Level, SkillCategory, WorkStyle
+from careermap.match.rank import Match, MatchReport, rank_roles
 from careermap.profile import Profile, RiasecCode
 from careermap.quiz.answers import Answers, parse_answers
 from careermap.quiz.items import ItemBank, RatingValue, load_items
-from careermap.quiz.ranking import (
-    COMPONENT_WEIGHTS,
-    Component,
-    InterestSource,
-    RoleMatch,
-    rank_roles,
-)
-from careermap.quiz.scoring import score_person
+from careermap.quiz.ranking import InterestSource
+from careermap.quiz.scoring import PersonScores, score_person
 
-__all__ = ["QuizResult", "onet_interests", "score_quiz"]
+__all__ = ["QuizResult", "onet_interests", "quiz_profile", "score_quiz"]
 
 _LEVELS: dict[str, Level] = {
     "foundational": "foundational",
@@ -36,26 +36,34 @@ class QuizResult(BaseModel):
     holland_code: str
     work_styles: dict[WorkStyle, float]
     self_ratings: dict[SkillCategory, RatingValue]
-    weights: dict[Component, float]
-    roles: list[RoleMatch]
+    report: MatchReport
     answers: Answers
 
-    def top(self, n: int = 3) -> list[RoleMatch]:
+    @property
+    def roles(self) -> list[Match]:
+        return self.report.matches
+
+    def top(self, n: int = 3) -> list[Match]:
         return self.roles[:n]
 
-    def role(self, role_id: str) -> RoleMatch:
-        for m in self.roles:
-            if m.role == role_id:
-                return m
-        raise KeyError(role_id)
+    def role(self, role_id: str) -> Match:
+        return self.report.role(role_id)
 
     def to_profile(self) -> Profile:
         """The quiz's part of a careermap profile: interests, work styles, self-ratings."""
         return Profile(
             interests=dict(self.interests),
-            work_styles={k: v for k, v in self.work_styles.items()},
+            work_styles=dict(self.work_styles),
             self_ratings={k: _LEVELS.get(v) for k, v in self.self_ratings.items()},
         )
+
+
+def quiz_profile(person: PersonScores) -> Profile:
+    return Profile(
+        interests=dict(person.interests),
+        work_styles=dict(person.work_styles),
+        self_ratings={k: _LEVELS.get(v) for k, v in person.self_ratings.items()},
+    )
 
 
 def onet_interests(code: str) -> dict[str, float] | None:
@@ -71,7 +79,6 @@ def score_quiz(
     *,
     interests: InterestSource | None = None,
     bank: ItemBank | None = None,
-    weights: Mapping[Component, float] | None = None,
 ) -> QuizResult:
     """Validate answers (see :mod:`careermap.quiz.answers`) and rank every role.
 
@@ -85,14 +92,12 @@ def score_quiz(
         kb = load()
     canonical = parse_answers(answers, bank)
     person = score_person(canonical, bank)
-    w = dict(weights or COMPONENT_WEIGHTS)
-    ranked = rank_roles(person, kb.roles.values(), kb.skills, interests or onet_interests, w)
+    report = rank_roles(kb, quiz_profile(person), interests=interests or onet_interests)
     return QuizResult(
         interests=person.interests,
         holland_code=person.holland_code,
         work_styles=person.work_styles,
         self_ratings=person.self_ratings,
-        weights=w,
-        roles=ranked,
+        report=report,
         answers=canonical,
     )

@@ -26,6 +26,7 @@ ESCO_SKILL = "http://data.europa.eu/esco/skill/"
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 RIASEC = ("R", "I", "A", "S", "E", "C")
 
+
 def connect(path: Path | None = None) -> sqlite3.Connection:
     """A read-only connection to ``path``; by default this thread's connection to the
     shipped file, owned by the runtime."""
