@@ -62,7 +62,7 @@ def load_kb() -> Any:
 
 def read(data: bytes, semantic: bool) -> Any:
     """A résumé's bytes → careermap's reading (``.profile``, ``.document``, ``.extraction``)."""
-    from careermap.journey import read_person
+    from careermap.service import read_person
 
     return read_person(data, semantic=semantic)
 
@@ -89,8 +89,13 @@ def plan_hours(kb: Any, role: str, needs: list[Any]) -> float:
 
 
 def default_target(reading: Any, ranking: list[tuple[str, float]]) -> str:
-    """The role careermap plans towards when the person names none on the command line."""
-    return ranking[0][0]
+    """The role careermap plans towards when the person names none on the command line:
+    the one their goal sentence names, else the best fit (careermap.service.choose_target)."""
+    from careermap.match import rank_roles
+    from careermap.service import choose_target
+
+    kb = load_kb()
+    return str(choose_target(reading.profile, rank_roles(kb, reading.profile), kb=kb).role)
 
 
 def profile_skills(profile: Any) -> dict[str, str]:

@@ -123,10 +123,10 @@ def main() -> None:
 
     from careermap.embed import get_embedder
     from careermap.extract.semantic import (
-        ESCO_THRESHOLD,
         EscoLinker,
         Scoring,
         SemanticIndex,
+        esco_threshold,
     )
 
     with esco_csv.open(encoding="utf-8", newline="") as fh:
@@ -292,6 +292,7 @@ def main() -> None:
         cal[split] = best_f1(linker.score(every)[0], [gold_every[s] for s in every], thresholds)
     chosen = max(cal["tech"], key=lambda r: r[3])
     at_house = next(r for r in cal["house"] if r[0] == chosen[0])
+    ESCO_THRESHOLD = esco_threshold()
     shipped_t = next(r for r in cal["tech"] if abs(r[0] - ESCO_THRESHOLD) < 1e-9)
     shipped_h = next(r for r in cal["house"] if abs(r[0] - ESCO_THRESHOLD) < 1e-9)
     print("threshold (<= 5 skills per sentence, micro P/R/F1 over all annotated sentences)")

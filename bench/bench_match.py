@@ -31,13 +31,13 @@ from careermap.knowledge import broad, load
 from careermap.knowledge.schemas import FIT_ORDER, Level
 from careermap.match import rank_roles
 from careermap.match.occupation import (
-    SEMANTIC_MIN,
     normalise_title,
     semantic_candidates,
     title_index,
 )
 from careermap.profile import Evidence, Profile, ProfileSkill
 from careermap.settings import get_settings
+from careermap.tuning import get_tuning
 
 SHARED = get_settings().shared_data
 
@@ -160,7 +160,7 @@ def bench_titles(limit: int) -> None:
         right = sum(c[0] == u for c, u in kept)
         prec = right / len(kept) if kept else 0.0
         print(f"  cosine >= {cut:.2f}: accepts {len(kept):4}/{len(sims)}, right {prec:.1%}")
-    print(f"  shipped SEMANTIC_MIN = {SEMANTIC_MIN}")
+    print(f"  shipped semantic_min = {get_tuning().proximity.semantic_min}")
 
     print(f"\ntitle recognition, JobBERT validation titles: {len(test)} held-out (seed 7)")
     print(f"{'method':44} {'R@1':>6} {'R@5':>6} {'MRR':>6} {'titles/s':>9}")

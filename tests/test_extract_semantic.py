@@ -8,7 +8,7 @@ import pytest
 
 from careermap.documents import read
 from careermap.extract import Lexicon, extract
-from careermap.extract.semantic_stage import CAREERMAP_THRESHOLD
+from careermap.tuning import get_tuning
 from kbfactory import make_skill as skill
 
 SKILLS = [
@@ -46,7 +46,7 @@ def test_a_described_skill_is_found_by_meaning(lex: Lexicon) -> None:
     assert "semantic" in out.timings
     # lexical only: nothing, as no skill is named
     assert extract(text, lexicon=lex, semantic=False).mentions == []
-    assert CAREERMAP_THRESHOLD > 0.5
+    assert get_tuning().extract.semantic.careermap_threshold > 0.5
 
 
 def test_a_semantic_skill_alone_is_foundational(lex: Lexicon) -> None:

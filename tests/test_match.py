@@ -10,7 +10,7 @@ from careermap.knowledge import KnowledgeBase, load
 from careermap.knowledge.schemas import Level
 from careermap.match import compute_gap, match_skills, rank_roles, recognise
 from careermap.match.skills import self_rating_share
-from careermap.profile import Evidence, Profile, ProfileSkill
+from careermap.profile import Evidence, Profile, ProfileSkill, SkillNeed
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +131,22 @@ def test_gap_orders_by_importance_and_adds_prerequisites(kb: KnowledgeBase) -> N
     gap = compute_gap(kb, kb.role("genai-engineer"), person([("python", "advanced")]))
     skills = [n.skill for n in gap.needs]
     assert "python" not in skills and "python" in gap.have
-    ranks = {"essential": 0, "important": 1, "useful": 2}
-    imp = [ranks[n.importance] for n in gap.needs]
-    assert imp == sorted(imp)
+
+    # the role's own essentials, then its important skills, then the prerequisites they
+    # need, then soft skills, then the useful extras (offered, not planned)
+    def group(n: SkillNeed) -> int:
+        if n.optional:
+            return 4
+        if n.kind == "prerequisite":
+            return 3 if kb.skills[n.skill].category == "human" else 2
+        if kb.skills[n.skill].category == "human":
+            return 3
+        return 0 if n.importance == "essential" else 1
+
+    groups = [group(n) for n in gap.needs]
+    assert groups == sorted(groups) and groups[0] == 0
+    assert all(n.importance == "useful" for n in gap.needs if n.optional and n.kind == "role")
+    assert gap.required and all(not n.optional for n in gap.required)
     # every prerequisite of a need that the person lacks is itself a need
     for n in gap.needs:
         for pre in kb.skills[n.skill].prerequisites:
@@ -156,13 +169,14 @@ def test_full_profile_has_no_gap(kb: KnowledgeBase) -> None:
 
 
 def test_titles_by_meaning_and_by_role_rules() -> None:
-    from careermap.match.occupation import SEMANTIC_MIN, semantic_candidates
+    from careermap.match.occupation import semantic_candidates
+    from careermap.tuning import get_tuning
 
     uri, cos = semantic_candidates("barista coffee", 1)[0]
     assert "barista" in (broad_label(uri) or "")
     assert 0.5 < cos <= 1.0
     weak = semantic_candidates("ninja rockstar", 1)[0][1]
-    assert weak < SEMANTIC_MIN and recognise("ninja rockstar") is None
+    assert weak < get_tuning().proximity.semantic_min and recognise("ninja rockstar") is None
     # a GenAI title careermap's rules know names the role's own occupations
     g = recognise("AI Engineer")
     assert g is not None and g.matched == "Generative AI Engineer"

@@ -11,12 +11,12 @@ import pytest
 from careermap.embed import get_embedder
 from careermap.embed.bm25 import LexicalIndex, lexical_tokens
 from careermap.extract.semantic import (
-    ESCO_THRESHOLD,
     ESCO_VECTORS,
     EscoLinker,
     Scoring,
     SemanticIndex,
     chunk_spans,
+    esco_threshold,
     query_chunks,
     skill_index,
 )
@@ -40,7 +40,7 @@ def test_a_clear_sentence_links_to_the_right_esco_skill(linker: EscoLinker) -> N
     assert links, "nothing above the threshold"
     assert "Python" in links[0].label
     assert links[0].uri.startswith("http://data.europa.eu/esco/skill/")
-    assert all(x.score >= ESCO_THRESHOLD for x in links)
+    assert all(x.score >= esco_threshold() for x in links)
     assert [x.score for x in links] == sorted((x.score for x in links), reverse=True)
 
 
@@ -90,7 +90,7 @@ def test_encoded_chunks_rank_like_pooled_ones(linker: EscoLinker) -> None:
     )
     text = ["Proficiency in Java and Javascript"]
     top_pooled = {x.label for x in linker.link(text, top_k=3)[0]}
-    top_encoded = {x.label for x in encoded.search(text, top_k=3, threshold=ESCO_THRESHOLD)[0]}
+    top_encoded = {x.label for x in encoded.search(text, top_k=3, threshold=esco_threshold())[0]}
     assert {"JavaScript", "Java (computer programming)"} <= top_pooled & top_encoded
 
 

@@ -40,7 +40,7 @@ class Evidence(BaseModel):
     end: int | None = Field(default=None, ge=0)
 
 
-SkillBasis = Literal["stated", "implied", "education", "certification"]
+SkillBasis = Literal["stated", "implied", "experience", "education", "certification"]
 
 
 class ProfileSkill(BaseModel):
@@ -52,8 +52,9 @@ class ProfileSkill(BaseModel):
     basis: SkillBasis = Field(
         default="stated",
         description="stated: the document names it; implied: what the person demonstrably "
-        "did cannot be done without it; education: a degree in its subject; certification: "
-        "a certification held that attests it",
+        "did cannot be done without it; experience: a job title held that cannot be done "
+        "without it; education: a degree in its subject; certification: a certification "
+        "held that attests it",
     )
     implied_by: list[str] = Field(
         default_factory=list, description="for an implied skill, the skills it comes from"
@@ -78,6 +79,10 @@ class Goal(BaseModel):
     text: str = Field(description="the sentence, as written")
     phrase: str = Field(description="the words naming the destination")
     role: str | None = Field(default=None, description="the careermap role it names, if any")
+    specific: bool = Field(
+        default=True,
+        description="names a particular role ('quantum engineer'), not only a field ('AI')",
+    )
 
 
 class Profile(BaseModel):
@@ -123,4 +128,13 @@ class SkillNeed(BaseModel):
     )
     you_said: str | None = Field(
         default=None, description="the person's own words saying they lack it, if any"
+    )
+    kind: Literal["role", "prerequisite"] = Field(
+        default="role", description="a skill of the role, or one a role skill needs first"
+    )
+    optional: bool = Field(
+        default=False, description="one of the role's useful extras: offered, not scheduled"
+    )
+    weight: float = Field(
+        default=1.0, ge=0, description="how specific the skill is to the roles that need it"
     )

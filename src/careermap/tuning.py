@@ -76,7 +76,7 @@ class LevelTuning(_Model):
 
 
 class ImpliedTuning(_Model):
-    prerequisite_level: Level
+    prerequisite_cap: Level
     credit: Unit = Field(gt=0, le=1)
 
 

@@ -1,4 +1,4 @@
-"""Shared option parsing for the person-facing commands: dates, hours, lists, answers."""
+"""Shared option parsing for the person-facing commands: dates, hours, lists, formats."""
 
 from __future__ import annotations
 
@@ -8,29 +8,38 @@ from typing import Literal
 
 from careermap.errors import InputError
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.profile import Profile
 
-__all__ = ["parse_done", "parse_format", "parse_hours", "parse_start", "quiz_profile"]
+__all__ = ["parse_date", "parse_done", "parse_format", "parse_hours", "parse_start"]
 
 PlanFormat = Literal["md", "json", "ics", "html"]
 _FORMATS: tuple[PlanFormat, ...] = ("md", "json", "ics", "html")
 
 
-def parse_start(text: str | None, default: date) -> date:
+def parse_date(text: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value, inside careermap's date range; None when not given."""
     if text is None:
-        return default
+        return None
+    from careermap.plan.build import check_date
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(
-            f"--start '{text}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-12-01."
+            f"{option} '{text[:40]}' is not a date.",
+            hint="Write it as YYYY-MM-DD, e.g. 2026-12-01.",
         ) from None
+    return check_date(day, option)
+
+
+def parse_start(text: str | None, default: date) -> date:
+    return parse_date(text, "--start") or default
 
 
 def parse_hours(value: float) -> float:
     if not value > 0:
         raise InputError(
-            f"--hours-per-week must be more than 0 (got {value:g}); try 5 to 10 for evenings."
+            f"--hours-per-week must be more than 0 (got {value:g}).",
+            hint="Try 5 to 10 for evenings.",
         )
     return value
 
@@ -47,13 +56,7 @@ def parse_format(fmt: str | None, output: Path | None) -> PlanFormat:
         suffix = output.suffix.lower().lstrip(".") if output else "md"
         fmt = {"markdown": "md", "ical": "ics", "htm": "html"}.get(suffix, suffix)
     if fmt not in _FORMATS:
-        raise InputError(f"unknown plan format '{fmt}'. Use one of: {', '.join(_FORMATS)}.")
+        raise InputError(
+            f"unknown plan format '{fmt}'.", hint=f"Use one of: {', '.join(_FORMATS)}."
+        )
     return fmt
-
-
-def quiz_profile(kb: KnowledgeBase, path: Path | None) -> Profile | None:
-    if path is None:
-        return None
-    from careermap.quiz import load_answers, score_quiz
-
-    return score_quiz(load_answers(path), kb).to_profile()

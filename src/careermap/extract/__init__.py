@@ -25,13 +25,11 @@ from careermap.extract.lexical import EscoEntry, Lexicon, default_lexicon
 from careermap.extract.mention import Extraction, Mention, Method, Taxonomy
 from careermap.extract.pipeline import TaxonomyChoice, extract, lexical_hits
 from careermap.extract.profile import build_profile
-from careermap.extract.semantic_stage import CAREERMAP_THRESHOLD
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document
 
 __all__ = [
-    "CAREERMAP_THRESHOLD",
     "EscoEntry",
     "Extraction",
     "Lexicon",

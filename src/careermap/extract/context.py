@@ -79,8 +79,9 @@ _INTERMEDIATE = (
 )
 _FOUNDATIONAL = (
     r"familiar|familiarity|basic|basics|exposure|some (?:experience|exposure|knowledge|"
-    r"familiarity)|beginner|(?:currently |now )?learning|introductory|novice|elementary|"
-    r"limited|foundational|entry-level"
+    r"familiarity)|(?:know|knows|knew|learned|learnt) some|a little|a bit of|beginner|"
+    r"(?:currently |now )?learning|introductory|novice|elementary|limited|foundational|"
+    r"entry-level"
 )
 _CUES = re.compile(
     rf"\b(?<!-)(?:(?P<advanced>{_ADVANCED})|(?P<intermediate>{_INTERMEDIATE})|"

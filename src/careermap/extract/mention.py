@@ -10,6 +10,7 @@ from careermap.knowledge.schemas import Level
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document
+    from careermap.knowledge.loader import KnowledgeBase
     from careermap.profile import Profile
 
 __all__ = ["Extraction", "Mention", "Method", "Taxonomy"]
@@ -44,6 +45,10 @@ class Mention:
     section: str | None = None
     #: careermap skills that list this ESCO mention's URI
     careermap_ids: tuple[str, ...] = ()
+    #: the sentence describes an employer, not the person ("about us", benefits)
+    boilerplate: bool = False
+    #: in a posting, the sentence makes this a preference ("a plus"), not a requirement
+    preferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -73,7 +78,7 @@ class Extraction:
 
         seen: dict[str, None] = {}
         for m in self.mentions:
-            if m.negated:
+            if m.negated or m.boilerplate:
                 continue
             if m.taxonomy == taxonomy:
                 seen.setdefault(m.skill_id, None)
@@ -85,12 +90,13 @@ class Extraction:
     def negated(self) -> list[Mention]:
         return [m for m in self.mentions if m.negated]
 
-    def profile(self, today: date | None = None) -> Profile:
+    def profile(self, today: date | None = None, kb: KnowledgeBase | None = None) -> Profile:
         """One level estimate per careermap skill, with evidence (see :mod:`.profile`);
-        ``today`` dates positions marked "present" (default: the real today)."""
+        ``today`` dates positions marked "present" (default: the real today); ``kb`` is
+        the knowledge base to read degrees and certifications with (default: shipped)."""
         from careermap.extract.profile import build_profile
 
-        return build_profile(self, today)
+        return build_profile(self, today, kb)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -6,9 +6,11 @@ mention read (:mod:`.context`); then, when asked and available, the semantic sta
 (:mod:`.semantic_stage`) for sentences the lexicon found nothing in.
 
 Confidence of a lexical mention says how sure careermap is that the words name the skill:
-careermap label 0.95, alias 0.9, ambiguous alias confirmed by a context word 0.8 or by its
-list neighbours 0.75; ESCO preferred label 0.85, alternative label 0.75, less 0.1 for a
-one-word ESCO label.
+by how it matched (careermap label, alias, ambiguous alias confirmed by a context word or by
+its list neighbours; ESCO preferred or alternative label, less for a one-word ESCO label),
+with the values of ``tuning.yaml`` (``extract.confidence``). Each mention also says
+whether its sentence describes an employer rather than the person, and whether it makes a
+requirement a preference (``wording.yaml``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from careermap.extract.context import SentenceContext
 from careermap.extract.lexical import Hit, Lexicon, default_lexicon, resolve_overlaps
 from careermap.extract.mention import Extraction, Mention, Taxonomy
 from careermap.extract.sentences import Sentence, sentence_at, split_sentences
+from careermap.extract.wording import get_wording
+from careermap.tuning import get_tuning
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document
@@ -38,6 +42,7 @@ def _confidence(
 ) -> float:
     """How sure careermap is that the words name the skill (``seen`` remembers, per
     sentence, whether an ambiguous alias's context words are there)."""
+    c = get_tuning().extract.confidence
     t = hit.target
     if t.taxonomy == "careermap":
         if t.ambiguous:
@@ -46,10 +51,10 @@ def _confidence(
             if found is None:
                 low = sentence.lower()
                 found = seen[key] = any(w in low for w in t.context)
-            return 0.8 if found else 0.75
-        return 0.95 if t.method == "exact" else 0.9
-    base = 0.85 if t.method == "exact" else 0.75
-    return base - 0.1 if " " not in t.form.strip() else base
+            return c.ambiguous_in_context if found else c.ambiguous_in_list
+        return c.label if t.method == "exact" else c.alias
+    base = c.esco_label if t.method == "exact" else c.esco_alt_label
+    return base - c.esco_one_word_penalty if " " not in t.form.strip() else base
 
 
 def _inside_longer(hits: list[Hit], others: list[Hit]) -> list[bool]:
@@ -145,6 +150,7 @@ def extract(
         by_sentence.setdefault(i, {})[(h.start, h.end)] = None
     confirmed: dict[tuple[int, tuple[str, ...]], bool] = {}
     sections = _Sections(document)
+    flags = _SentenceFlags(sections)
 
     mentions: list[Mention] = []
     cache: dict[tuple[int, int], tuple[str | None, float | None, bool, str | None]] = {}
@@ -162,6 +168,7 @@ def extract(
             facts = _read_context(h, sent, ctx, sections)
             cache[key] = facts
         level, years, negated, section = facts
+        boilerplate, preferred = flags.of(sent)
         t = h.target
         mentions.append(
             Mention(
@@ -181,6 +188,8 @@ def extract(
                 negated=negated,
                 section=section,
                 careermap_ids=lex.careermap_for_esco.get(t.id, ()) if t.taxonomy == "esco" else (),
+                boilerplate=boilerplate,
+                preferred=preferred,
             )
         )
     t2 = time.perf_counter()
@@ -209,17 +218,50 @@ def extract(
 
 
 class _Sections:
-    """The section kind at an offset, by binary search over starts found once."""
+    """The section kind at an offset, and whether the section is about an employer
+    (its heading is one of ``wording.yaml``'s boilerplate headings), by binary search
+    over starts found once."""
 
     def __init__(self, document: Document | None) -> None:
+        from careermap.documents.headings import heading_key
+
         found = document.sections if document is not None else []
+        headings = get_wording().boilerplate_headings
         self.starts = [s.start for s in found]
         self.ends = [s.end for s in found]
         self.kinds = [s.kind for s in found]
+        self.employer = [heading_key(s.heading) in headings for s in found]
+
+    def _index(self, offset: int) -> int:
+        i = bisect_right(self.starts, offset) - 1
+        return i if i >= 0 and offset < self.ends[i] else -1
 
     def at(self, offset: int) -> str | None:
-        i = bisect_right(self.starts, offset) - 1
-        return self.kinds[i] if i >= 0 and offset < self.ends[i] else None
+        i = self._index(offset)
+        return self.kinds[i] if i >= 0 else None
+
+    def about_employer(self, offset: int) -> bool:
+        i = self._index(offset)
+        return i >= 0 and self.employer[i]
+
+
+class _SentenceFlags:
+    """Per sentence, once: whether it describes an employer, whether it makes a
+    requirement a preference."""
+
+    def __init__(self, sections: _Sections) -> None:
+        self.sections = sections
+        self.wording = get_wording()
+        self.seen: dict[int, tuple[bool, bool]] = {}
+
+    def of(self, sent: Sentence) -> tuple[bool, bool]:
+        got = self.seen.get(sent.start)
+        if got is None:
+            employer = self.sections.about_employer(sent.start) or self.wording.is_boilerplate(
+                sent.text
+            )
+            got = self.seen[sent.start] = (employer, self.wording.is_preferred(sent.text))
+        return got
 
 
 def _read_context(

@@ -1,45 +1,69 @@
 """From mentions to a :class:`~careermap.profile.Profile`: one level per careermap skill.
 
-The rule, per skill, over its mentions that are not negated (careermap mentions, and ESCO
-mentions of a URI that this skill alone lists, where no careermap mention of the skill
-covers the same words):
+Which mentions count: careermap mentions (and ESCO mentions of a URI that this skill
+alone lists, where no careermap mention of the skill covers the same words) that are not
+negated and do not stand in a sentence about an employer (an "about us", benefits, an
+equal-opportunity statement: ``wording.yaml``).
 
-1. an explicit cue wins ("expert in", "familiar with"): the highest cue stated;
-2. else years: the most stated in the text, or, when the document dates its positions,
-   the time covered by the positions whose text mentions the skill (overlaps counted
-   once) -- under 2 years foundational, 2 to 5 intermediate, over 5 advanced;
-3. else where it is mentioned: used in a sentence of the experience, projects or
-   summary sections, or in running prose of a text without sections -> intermediate;
-   only listed (a skills section, a "Skills: ..." line, a comma list) -> foundational.
-   A skill found only by meaning (semantic stage) is foundational.
+The level of a skill comes from the evidence, never from the section or list it sits in:
 
-Confidence combines the mentions' confidences as independent evidence
-(1 - prod(1 - c)), capped at 0.99. Negated mentions do not count: a skill with only
-negated mentions is not in the profile (the mentions stay in
-:attr:`~careermap.extract.mention.Extraction.negated`), and a negated sentence is never
-evidence. Titles and years of experience come from the document's positions (titles
-newest first; overlapping positions counted once).
+1. the person's own words: a cue ("expert in", "strong", "beginner", "familiar with");
+   when every cue is a beginner's one ("basic", "familiar", "learning"), the skill is
+   foundational whatever else is said;
+2. years: stated ("5+ years of Python") or the time covered by the dated positions whose
+   text mentions the skill (overlaps counted once), by the bands of ``tuning.yaml``
+   (``extract.levels``: under 2 years foundational, 2 to under 5 intermediate, 5 or more
+   advanced); a skill named in one sentence only is not taken to have filled the whole of
+   its position, so years in positions then give it intermediate at most;
+3. use: a sentence that says something was done with it ("built forecasting models with
+   scikit-learn") gives ``extract.levels.used_level``; a skill only named (a list, a
+   "Skills:" line) or found only by meaning is foundational.
+
+The level is the highest of these; in a posting, a requirement marked as preferred
+("a plus") is foundational. Then, as evidence too (``ProfileSkill.basis`` says which):
+
+* degrees give their subject's skills (:mod:`.education`), certifications held the skills
+  they attest (:mod:`.certifications`), each at the level their data gives, where that
+  is above what the document shows;
+* job titles held show the skills the work cannot be done without (:mod:`.title_skills`),
+  at the level the years in them show;
+* a demonstrated skill implies what it cannot be done without: the skill graph's
+  ``implies`` (each at most its own level and the source skill's) and its prerequisites
+  (at the source skill's level, at most ``extract.implied.prerequisite_cap``), repeated
+  over what is implied; an implication may raise a skill the document only names. An
+  implied skill is marked so, with the skill it comes from.
+
+Phrases that deny a whole kind of work ("I am not a programmer", "have never written code",
+"have not built machine-learning models": ``wording.yaml``) deny its skills.
+
+A skill the person denies ("no experience with Kubernetes") is never held, implied or
+given by a degree; its sentence is kept in ``Profile.denied``. A skill named only where
+the person says what they want ("Looking to move into generative AI", "keen to learn
+Kubernetes") is not held either. Confidence combines the
+mentions' confidences as independent evidence (1 - prod(1 - c)), capped at 0.99. Titles
+and years of experience come from the document's positions (titles newest first;
+overlapping positions counted once); the goal from the first goal sentence (:mod:`.goal`).
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from careermap.errors import DataError
 from careermap.knowledge.schemas import LEVELS, Level
-from careermap.profile import Evidence, Profile, ProfileSkill
+from careermap.profile import Degree, Evidence, Goal, Profile, ProfileSkill, SkillBasis
+from careermap.tuning import get_tuning
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document, Position
     from careermap.extract.mention import Extraction, Mention
+    from careermap.knowledge.loader import KnowledgeBase
 
 __all__ = ["build_profile", "esco_stand_in", "level_for_years", "merged_years", "position_years"]
 
-_USED_SECTIONS = frozenset({"experience", "projects", "summary"})
-_LIST_LINE = re.compile(r"^[^:]{0,40}:\s*\S|[,|•·;/]")
 _MAX_EVIDENCE = 5
 
 
@@ -55,9 +79,10 @@ def esco_stand_in(m: Mention) -> str | None:
 
 
 def level_for_years(years: float) -> Level:
-    if years < 2:
+    bands = get_tuning().extract.levels
+    if years < bands.intermediate_years:
         return "foundational"
-    if years <= 5:
+    if years < bands.advanced_years:
         return "intermediate"
     return "advanced"
 
@@ -96,25 +121,12 @@ def position_years(
     return merged_years(held, today) if held else None
 
 
-def _is_listed(m: Mention) -> bool:
-    if m.section == "skills":
-        return True
-    return bool(_LIST_LINE.search(m.sentence)) and len(m.sentence.split()) <= 2 * (
-        m.sentence.count(",") + m.sentence.count("|") + m.sentence.count("•") + 2
-    )
+def _higher(a: Level, b: Level) -> Level:
+    return a if LEVELS.index(a) >= LEVELS.index(b) else b
 
 
-def _by_usage(ms: list[Mention]) -> Level:
-    if all(m.method == "semantic" for m in ms):
-        return "foundational"
-    for m in ms:
-        if m.method == "semantic":
-            continue
-        if m.section in _USED_SECTIONS:
-            return "intermediate"
-        if m.section is None and not _is_listed(m):
-            return "intermediate"
-    return "foundational"
+def _lower(a: Level, b: Level) -> Level:
+    return a if LEVELS.index(a) <= LEVELS.index(b) else b
 
 
 def _evidence(ms: list[Mention]) -> list[Evidence]:
@@ -133,39 +145,105 @@ def _evidence(ms: list[Mention]) -> list[Evidence]:
     return sorted(out, key=lambda e: e.start or 0)
 
 
-def build_profile(extraction: Extraction, today: date | None = None) -> Profile:
+def _level(ms: list[Mention], years: float | None, stated_years: bool) -> tuple[Level, str]:
+    """The level the mentions show, and how it was read (see the module docstring)."""
+    from careermap.extract.wording import get_wording
+
+    wording = get_wording()
+    used_level = get_tuning().extract.levels.used_level
+    cues = [m.level for m in ms if m.level is not None and not m.preferred]
+    if cues and all(c == "foundational" for c in cues):
+        return "foundational", f"{_OWN_WORDS}: you are starting out"
+    level: Level = "foundational"
+    reason = "named, not described"
+    if all(m.method == "semantic" for m in ms):
+        reason = "found by meaning, not named"
+    if cues:
+        cue = max(cues, key=LEVELS.index)
+        level, reason = cue, f"{_OWN_WORDS} ('{cue}' level cue)"
+    if years is not None:
+        by_years = level_for_years(years)
+        if not stated_years and len({m.sentence_start for m in ms}) < 2:
+            by_years = _lower(by_years, "intermediate")
+        if LEVELS.index(by_years) > LEVELS.index(level):
+            where = "stated" if stated_years else "in dated positions that mention it"
+            level, reason = by_years, f"{years:g} years {where}"
+    used = any(m.method != "semantic" and wording.describes_use(m.sentence) for m in ms)
+    if used and LEVELS.index(used_level) > LEVELS.index(level):
+        level, reason = used_level, "described in use"
+    if all(m.preferred for m in ms):
+        level, reason = "foundational", "a preference, not a requirement"
+    return level, reason
+
+
+def build_profile(
+    extraction: Extraction, today: date | None = None, kb: KnowledgeBase | None = None
+) -> Profile:
     """Aggregate an extraction's mentions into a profile (rule in the module docstring)."""
+    if kb is None:
+        from careermap.knowledge.loader import load
+
+        kb = load()
+    from careermap.extract.wording import get_wording
+
+    wording = get_wording()
+    goal = _goal(extraction, kb)
+    wished: dict[int, bool] = {}  # sentence start -> only a wish (a goal, "want to learn")
+
+    def counts(m: Mention) -> bool:
+        if m.negated or m.boilerplate:
+            return False
+        wish = wished.get(m.sentence_start)
+        if wish is None:
+            text = " ".join(m.sentence.split())
+            wish = wished[m.sentence_start] = (goal is not None and text == goal.text) or (
+                wording.is_aspiration(m.sentence)
+            )
+        return not wish
+
     grouped: dict[str, list[Mention]] = {}
     for m in extraction.mentions:
-        if not m.negated and m.taxonomy == "careermap":
+        if m.taxonomy == "careermap" and counts(m):
             grouped.setdefault(m.skill_id, []).append(m)
     # an ESCO mention stands in for its careermap skill where no careermap mention of the
     # skill covers the same words (careermap mentions of one skill never overlap)
     spans = {sid: sorted((m.start, m.end) for m in ms) for sid, ms in grouped.items()}
     for m in extraction.mentions:
         sid = esco_stand_in(m)
-        if sid is None or m.negated:
+        if sid is None or sid not in kb.skills or not counts(m):
             continue
         own = spans.get(sid, [])
         i = bisect_left(own, (m.end, -1)) - 1
         if i < 0 or own[i][1] <= m.start:
             grouped.setdefault(sid, []).append(m)
 
+    denied: dict[str, Evidence] = {}
+    for m in extraction.mentions:
+        wanted = m.negated and not m.boilerplate and m.taxonomy == "careermap"
+        if wanted and m.skill_id not in grouped and m.skill_id not in denied:
+            denied[m.skill_id] = Evidence(
+                text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end
+            )
+
+    from careermap.extract.sentences import split_sentences
+
+    for sent in split_sentences(extraction.text):
+        if len(sent.text) > 1000 or wording.is_boilerplate(sent.text):
+            continue
+        for sid in wording.denied_by(sent.text):
+            if sid not in kb.skills:
+                raise DataError(f"wording.yaml denies unknown skill '{sid}'. Reinstall careermap.")
+            if sid not in grouped and sid not in denied:
+                denied[sid] = Evidence(text=sent.text, start=sent.start, end=sent.end)
+
     doc = extraction.document
     skills: dict[str, ProfileSkill] = {}
     for sid, ms in grouped.items():
-        cued = [m.level for m in ms if m.level is not None]
         stated = [m.years for m in ms if m.years is not None]
         dated = position_years(doc, ms, today) if doc is not None and doc.positions else None
         years_known = [y for y in (*stated, dated) if y is not None]
         years = max(years_known) if years_known else None
-        level: Level
-        if cued:
-            level = max(cued, key=LEVELS.index)
-        elif years is not None:
-            level = level_for_years(years)
-        else:
-            level = _by_usage(ms)
+        level, reason = _level(ms, years, bool(stated) and max(stated) == years)
         miss = 1.0
         for m in ms:
             miss *= 1.0 - m.confidence
@@ -175,7 +253,29 @@ def build_profile(extraction: Extraction, today: date | None = None) -> Profile:
             confidence=round(min(1.0 - miss, 0.99), 3),
             years=years,
             evidence=_evidence(ms),
+            reason=reason,
         )
+
+    degrees: list[Degree] = []
+    certifications: dict[str, Evidence] = {}
+    if doc is not None:
+        from careermap.extract.certifications import find_certifications
+        from careermap.extract.education import degree_skills
+        from careermap.extract.sentences import split_sentences
+        from careermap.extract.title_skills import title_skills
+
+        degrees, shown = degree_skills(doc, kb)
+        for e in shown:
+            _credit(skills, denied, e.skill, e.level, e.evidence, "education", e.why)
+        for t in title_skills(doc, kb, today):
+            _credit(skills, denied, t.skill, t.level, t.evidence, "experience", t.why)
+        certifications = find_certifications(doc.text, split_sentences(doc.text), kb)
+        for cert_id, ev in certifications.items():
+            cert = kb.certifications[cert_id]
+            for a in cert.attests:
+                if a.skill in kb.skills:
+                    _credit(skills, denied, a.skill, a.level, ev, "certification", cert.title)
+    _imply(skills, denied, kb, frozenset(s for s, ps in skills.items() if _cued(ps)))
 
     titles: list[str] = []
     years_experience: float | None = None
@@ -193,11 +293,104 @@ def build_profile(extraction: Extraction, today: date | None = None) -> Profile:
             if p.title and p.title not in titles:
                 titles.append(p.title)
         years_experience = merged_years(doc.positions, today)
-    denied = {
-        m.skill_id: Evidence(
-            text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end
+    return Profile(
+        skills=skills,
+        titles=titles,
+        years_experience=years_experience,
+        denied=denied,
+        certifications=certifications,
+        degrees=degrees,
+        goal=goal,
+    )
+
+
+def _credit(
+    skills: dict[str, ProfileSkill],
+    denied: dict[str, Evidence],
+    skill: str,
+    level: Level,
+    evidence: Evidence,
+    basis: SkillBasis,
+    why: str,
+) -> None:
+    """Add what a degree or a certification shows, where it is above what is held."""
+    if skill in denied:
+        return
+    have = skills.get(skill)
+    if have is not None and LEVELS.index(have.level) >= LEVELS.index(level):
+        return
+    if have is None:
+        skills[skill] = ProfileSkill(
+            skill=skill, level=level, confidence=0.8, evidence=[evidence], basis=basis, reason=why
         )
-        for m in extraction.mentions
-        if m.negated and m.taxonomy == "careermap" and m.skill_id not in skills
-    }
-    return Profile(skills=skills, titles=titles, years_experience=years_experience, denied=denied)
+        return
+    skills[skill] = have.model_copy(
+        update={
+            "level": level,
+            "basis": basis,
+            "reason": why,
+            "evidence": [evidence, *have.evidence][:_MAX_EVIDENCE],
+        }
+    )
+
+
+_OWN_WORDS = "your own words"
+
+
+def _cued(skill: ProfileSkill) -> bool:
+    """Whether the level is the person's own word for it ("familiar with", "expert in")."""
+    return (skill.reason or "").startswith(_OWN_WORDS)
+
+
+def _imply(
+    skills: dict[str, ProfileSkill],
+    denied: dict[str, Evidence],
+    kb: KnowledgeBase,
+    own_words: frozenset[str] = frozenset(),
+) -> None:
+    """Add the skills that the held ones imply, and their prerequisites, as implied; a
+    level the person gave in their own words is never raised."""
+    cap = get_tuning().extract.implied.prerequisite_cap
+    queue = list(skills)
+    while queue:
+        source = queue.pop()
+        held = skills[source]
+        sk = kb.skills.get(source)
+        if sk is None:
+            continue
+        offers: list[tuple[str, Level]] = [
+            (imp.skill, _lower(imp.level, held.level)) for imp in sk.implies
+        ]
+        offers += [(pre, _lower(cap, held.level)) for pre in sk.prerequisites]
+        for target, level in offers:
+            if target in denied or target not in kb.skills:
+                continue
+            have = skills.get(target)
+            if have is not None and LEVELS.index(have.level) >= LEVELS.index(level):
+                continue
+            if target in own_words:
+                continue
+            if have is not None and have.basis != "implied":
+                # the document names it; what the person did with another skill shows more
+                skills[target] = have.model_copy(
+                    update={"level": level, "reason": f"implied by {kb.skills[source].label}"}
+                )
+                queue.append(target)
+                continue
+            skills[target] = ProfileSkill(
+                skill=target,
+                level=level,
+                confidence=round(0.8 * held.confidence, 3),
+                evidence=list(held.evidence[:2]),
+                basis="implied",
+                implied_by=[source],
+                reason=f"implied by {kb.skills[source].label}",
+            )
+            queue.append(target)
+
+
+def _goal(extraction: Extraction, kb: KnowledgeBase) -> Goal | None:
+    from careermap.extract.goal import find_goal
+    from careermap.extract.sentences import split_sentences
+
+    return find_goal(split_sentences(extraction.text), kb)

@@ -31,7 +31,8 @@ this module, chunks embedded on their own       72.4 / 0.665    58.1 / 0.562    
 
 (2 cores, shared machine, validation splits only; the test splits are used nowhere.)
 
-:data:`ESCO_THRESHOLD` was chosen on TECH validation as the score that maximises the micro F1
+The ESCO threshold (``tuning.yaml``: ``extract.semantic.esco_threshold``) was chosen on
+TECH validation as the score that maximises the micro F1
 of "skills scoring at or above the threshold (at most 5 per sentence)" against the gold
 skills of every annotated sentence (sentences whose spans are all 'LABEL NOT PRESENT' or
 'UNDERSPECIFIED' count as having no skill): 0.64 gives P 0.23, R 0.50, F1 0.310 on TECH and,
@@ -66,7 +67,6 @@ if TYPE_CHECKING:
     from careermap.knowledge.schemas import Skill
 
 __all__ = [
-    "ESCO_THRESHOLD",
     "ESCO_VECTORS",
     "EscoLinker",
     "LexicalIndex",
@@ -74,6 +74,7 @@ __all__ = [
     "Scoring",
     "SemanticIndex",
     "chunk_spans",
+    "esco_threshold",
     "query_chunks",
     "skill_index",
 ]
@@ -83,8 +84,14 @@ ESCO_VECTORS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "
 #: so that a first run does not embed ~3,000 texts (float16, same file names as the cache)
 SHIPPED_VECTORS = ESCO_VECTORS.parent / "skill_vectors"
 ESCO_URI_PREFIX = "http://data.europa.eu/esco/skill/"
-#: calibrated on Decorte TECH validation (see the module docstring)
-ESCO_THRESHOLD = 0.64
+
+
+def esco_threshold() -> float:
+    """The calibrated ESCO threshold (``tuning.yaml``: extract.semantic.esco_threshold)."""
+    from careermap.tuning import get_tuning
+
+    return get_tuning().extract.semantic.esco_threshold
+
 
 F32 = npt.NDArray[np.float32]
 
@@ -393,7 +400,7 @@ class EscoLinker(SemanticIndex):
                 "`python scripts/build_vectors.py`."
             ) from exc
         q /= np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-12)
-        linker = cls(ids, labels, q, lexical=lexical, embedder=embedder, threshold=ESCO_THRESHOLD)
+        linker = cls(ids, labels, q, lexical=lexical, embedder=embedder, threshold=esco_threshold())
         linker.meta = meta
         emb = linker.embedder
         if meta.get("embedder") != emb.fingerprint:
@@ -427,7 +434,7 @@ def skill_index(
     *,
     embedder: Embedder | None = None,
     cache_dir: Path | None = None,
-    threshold: float = ESCO_THRESHOLD,
+    threshold: float | None = None,
 ) -> SemanticIndex:
     """careermap's own skills as a :class:`SemanticIndex`: one vector for the label, one per
     alias and one for "label: description"; BM25 over the same texts. Vectors are cached
@@ -438,6 +445,7 @@ def skill_index(
     yet, so it has not been calibrated for them.
     """
     items = list(skills)
+    cut = esco_threshold() if threshold is None else threshold
     texts = skill_texts(items)
     return SemanticIndex.from_texts(
         [s.id for s in items],
@@ -445,5 +453,5 @@ def skill_index(
         texts,
         embedder=embedder,
         cache_dir=cache_dir if cache_dir is not None else get_settings().home / "cache",
-        threshold=threshold,
+        threshold=cut,
     )

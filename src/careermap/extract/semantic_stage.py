@@ -3,18 +3,20 @@
 Which sentences: those of four to eighty words (of two letters or more) in which the
 lexical stage found no careermap skill (a sentence that names a skill is already read); in
 a document, only those of the summary, experience and projects sections (a skills list is
-names, and education lines are not evidence of use). At most :data:`MAX_SENTENCES` per
-text, the longest first.
+names, and education lines are not evidence of use), and never a sentence about an
+employer (``wording.yaml``). At most ``extract.semantic.max_sentences`` per text
+(``tuning.yaml``, like every number below), the longest first.
 
 Each is scored against careermap's skills by
-:func:`careermap.extract.semantic.skill_index` with :data:`CAREERMAP_THRESHOLD` (chosen on
+:func:`careermap.extract.semantic.skill_index` with ``careermap_threshold`` (chosen on
 Decorte et al.'s TECH validation split, where the gold ESCO skills of a sentence stand for
 the careermap skills that alone list them: F1 34.0 there, 41.4 on HOUSE validation; as gold
 covers only careermap skills linked to ESCO, precision is a floor), and, for the ESCO
 taxonomy, against ESCO's skills by :class:`~careermap.extract.semantic.EscoLinker` with
 its own calibrated threshold; up to
-:data:`TOP_K` skills per sentence become mentions with ``method="semantic"``, the whole
-sentence as their span, and a confidence of ``0.6 * score`` capped at 0.6 (a lexical
+``top_k`` skills per sentence become mentions with ``method="semantic"``, the whole
+sentence as their span, and a confidence of ``confidence_scale * score``, capped at
+``confidence_scale`` (a lexical
 mention is never less than 0.65). A sentence holding a negation ("never", "no
 experience") gives negated mentions.
 
@@ -41,20 +43,8 @@ if TYPE_CHECKING:
     from careermap.extract.lexical import Lexicon
     from careermap.extract.semantic import SemanticIndex
 
-__all__ = [
-    "CAREERMAP_THRESHOLD",
-    "MAX_SENTENCES",
-    "TOP_K",
-    "careermap_index",
-    "semantic_mentions",
-]
+__all__ = ["careermap_index", "semantic_mentions"]
 
-MAX_SENTENCES = 48
-TOP_K = 2
-#: chosen on Decorte et al.'s TECH validation sentences (``bench_skillspan.py
-#: --calibrate-semantic``): the threshold with the best F1 of careermap links
-CAREERMAP_THRESHOLD = 0.80
-_MIN_WORDS, _MAX_WORDS = 4, 80
 _SECTIONS = frozenset({"summary", "experience", "projects"})
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
@@ -95,19 +85,29 @@ def candidates(
     sentences: list[Sentence], lexical: list[Mention], document: Document | None
 ) -> list[Sentence]:
     """Sentences the semantic stage reads (see the module docstring)."""
+    from careermap.extract.wording import get_wording
+    from careermap.tuning import get_tuning
+
+    tuning = get_tuning().extract.semantic
+    wording = get_wording()
     named = {m.sentence_start for m in lexical if m.taxonomy == "careermap"}
+    employer = {m.sentence_start for m in lexical if m.boilerplate}
     out: list[Sentence] = []
     for s in sentences:
-        if s.start in named:
+        if s.start in named or s.start in employer:
+            continue
+        if len(s.text) > 2000:
             continue
         words = len(_LETTERS.findall(s.text))
-        if not _MIN_WORDS <= words <= _MAX_WORDS:
+        if not tuning.min_words <= words <= tuning.max_words:
             continue
         if document is not None and document.section_at(s.start) not in _SECTIONS:
             continue
+        if wording.is_boilerplate(s.text):
+            continue
         out.append(s)
-    if len(out) > MAX_SENTENCES:
-        keep = set(sorted(out, key=lambda s: s.start - s.end)[:MAX_SENTENCES])
+    if len(out) > tuning.max_sentences:
+        keep = set(sorted(out, key=lambda s: s.start - s.end)[: tuning.max_sentences])
         out = [s for s in out if s in keep]
     return out
 
@@ -128,16 +128,23 @@ def semantic_mentions(
     out: list[Mention] = []
     try:
         from careermap.runtime import get_runtime
+        from careermap.tuning import get_tuning
 
+        tuning = get_tuning().extract.semantic
         runtime = get_runtime()
         memo = _CallMemo(runtime.embedder())  # vectors shared within this extraction only
         for taxonomy in taxonomies:
             if taxonomy == "careermap":
                 links = runtime.careermap_index(lexicon).search(
-                    texts, top_k=TOP_K, threshold=CAREERMAP_THRESHOLD, embedder=memo
+                    texts,
+                    top_k=tuning.top_k,
+                    threshold=tuning.careermap_threshold,
+                    embedder=memo,
                 )
             else:
-                links = runtime.esco_linker.search(texts, top_k=TOP_K, embedder=memo)
+                links = runtime.esco_linker.search(
+                    texts, top_k=tuning.top_k, threshold=tuning.esco_threshold, embedder=memo
+                )
             for sent, found in zip(picked, links, strict=True):
                 negated = bool(found) and SentenceContext(sent.text).has_negation()
                 section = document.section_at(sent.start) if document is not None else None
@@ -153,7 +160,10 @@ def semantic_mentions(
                             sentence=sent.text,
                             sentence_start=sent.start,
                             sentence_end=sent.end,
-                            confidence=round(min(0.6, 0.6 * link.score), 3),
+                            confidence=round(
+                                min(tuning.confidence_scale, tuning.confidence_scale * link.score),
+                                3,
+                            ),
                             method="semantic",
                             negated=negated,
                             section=section,

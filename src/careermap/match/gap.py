@@ -1,10 +1,19 @@
 """The gap between a person and a target role: what to learn, in what order, and why.
 
-A role skill the person lacks, or holds below the role's level, is a need. Prerequisites
-of a need that the person does not hold yet are needs too (at foundational level, or the
-level the role itself asks), so a plan never asks for LoRA before fine-tuning. Needs are
-ordered by importance to the role, then by how many other needs they unlock, then by the
-prerequisite graph.
+A role skill the person does not hold at the role's level is a need; anything the person
+holds counts, whether stated, implied by what they did, shown by a degree or attested by
+a certification (:class:`~careermap.profile.ProfileSkill`), so nothing they have is in the
+gap. A skill they say they lack stays a need, with their words (``you_said``).
+
+Prerequisites of a need that the person does not hold yet are needs too (at foundational
+level, or the level the role itself asks), so a plan never asks for LoRA before
+fine-tuning. The role's "useful" skills are needs marked ``optional``: a plan offers them
+as extras and does not schedule them.
+
+Order: the role's own essential skills, then its important ones (each by how specific the
+skill is to the role), then the prerequisites they need, then soft skills (human
+competencies), then the optional extras. A plan reorders them for learning (each after
+its prerequisites); the gap says what matters most for the role.
 """
 
 from __future__ import annotations
@@ -14,8 +23,8 @@ from collections.abc import Callable
 from pydantic import BaseModel, Field
 
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import IMPORTANCE_ORDER, Level, Role, level_index
-from careermap.match.skills import SkillCoverage, match_skills
+from careermap.knowledge.schemas import Level, Role, level_index
+from careermap.match.skills import SkillCoverage, match_skills, specificity
 from careermap.profile import Profile, SkillNeed
 
 __all__ = ["Gap", "TechFlags", "compute_gap", "onet_flags"]
@@ -40,20 +49,38 @@ def onet_flags(names: list[str]) -> tuple[bool, bool]:
 class Gap(BaseModel):
     role: str
     role_title: str
-    needs: list[SkillNeed]
+    needs: list[SkillNeed] = Field(description="what to learn, most important for the role first")
     have: list[str] = Field(description="role skills already held at the role's level")
     coverage: SkillCoverage
-    hours_estimate: int = Field(description="self-study hours to close every need")
+    hours_estimate: int = Field(
+        description="self-study hours to close every need that is not optional"
+    )
+    optional_hours: int = Field(default=0, description="self-study hours of the optional extras")
 
     @property
     def essential_missing(self) -> list[SkillNeed]:
         return [n for n in self.needs if n.importance == "essential" and n.current is None]
+
+    @property
+    def required(self) -> list[SkillNeed]:
+        """The needs a default plan schedules (all but the optional extras)."""
+        return [n for n in self.needs if not n.optional]
 
 
 def _reason(kb: KnowledgeBase, role: Role, skill: str, level: Level, why: str | None) -> str:
     if why:
         return why
     return f"{role.title} needs {kb.skills[skill].label} at {level} level."
+
+
+def _group(need: SkillNeed, kb: KnowledgeBase) -> int:
+    if need.optional:
+        return 4
+    if need.via_prerequisite_of and need.kind == "prerequisite":
+        return 2
+    if kb.skills[need.skill].category == "human":
+        return 3
+    return 0 if need.importance == "essential" else 1
 
 
 def compute_gap(
@@ -64,6 +91,7 @@ def compute_gap(
     flags: TechFlags = onet_flags,
 ) -> Gap:
     coverage = match_skills(kb, role, profile)
+    spec = specificity(kb)
     needs: dict[str, SkillNeed] = {}
     have: list[str] = []
     for rs in role.skills:
@@ -82,21 +110,29 @@ def compute_gap(
             hot_technology=hot,
             in_demand=demand,
             you_said=None if said is None else " ".join(said.text.split()),
+            optional=rs.importance == "useful",
+            weight=round(spec.get(rs.skill, 1.0), 4),
         )
     role_levels = {rs.skill: rs.level for rs in role.skills}
-    # prerequisites the person lacks, for every need (closure over the graph)
-    for sid in list(needs):
+    # prerequisites the person lacks, for every need (closure over the graph); a
+    # prerequisite of an optional extra is optional too, unless a required need needs it
+    for sid in sorted(needs, key=lambda s: needs[s].optional):
         for pre in sorted(kb.ancestors(sid)):
             if profile.level_of(pre) is not None:
                 continue
             if pre in needs:
-                if sid not in needs[pre].via_prerequisite_of and pre not in role_levels:
-                    needs[pre] = needs[pre].model_copy(
-                        update={"via_prerequisite_of": [*needs[pre].via_prerequisite_of, sid]}
-                    )
+                known = needs[pre]
+                update: dict[str, object] = {}
+                if known.optional and not needs[sid].optional:
+                    update["optional"] = False  # a required need cannot be learned without it
+                if sid not in known.via_prerequisite_of:
+                    update["via_prerequisite_of"] = [*known.via_prerequisite_of, sid]
+                if update:
+                    needs[pre] = known.model_copy(update=update)
                 continue
             target: Level = role_levels.get(pre, "foundational")
             hot, demand = flags(kb.skills[pre].onet_names())
+            said = profile.denied.get(pre)
             needs[pre] = SkillNeed(
                 skill=pre,
                 target=target,
@@ -106,18 +142,23 @@ def compute_gap(
                 hot_technology=hot,
                 in_demand=demand,
                 via_prerequisite_of=[sid],
+                you_said=None if said is None else " ".join(said.text.split()),
+                kind="prerequisite",
+                optional=needs[sid].optional,
+                weight=round(spec.get(pre, 1.0), 4),
             )
-    unlocks = kb.unlocks
-    topo = {s: i for i, s in enumerate(kb.prerequisite_order(needs))}
     ordered = sorted(
         needs.values(),
-        key=lambda n: (
-            IMPORTANCE_ORDER[n.importance],
-            -sum(1 for u in unlocks[n.skill] if u in needs),
-            topo[n.skill],
-        ),
+        key=lambda n: (_group(n, kb), -n.weight, kb.skills[n.skill].label.lower()),
     )
-    hours = sum(kb.skills[n.skill].hours.to_reach(n.target, start=n.current) for n in ordered)
+    hours = sum(
+        kb.skills[n.skill].hours.to_reach(n.target, start=n.current)
+        for n in ordered
+        if not n.optional
+    )
+    extra = sum(
+        kb.skills[n.skill].hours.to_reach(n.target, start=n.current) for n in ordered if n.optional
+    )
     return Gap(
         role=role.id,
         role_title=role.title,
@@ -125,4 +166,5 @@ def compute_gap(
         have=have,
         coverage=coverage,
         hours_estimate=hours,
+        optional_hours=extra,
     )

@@ -4,7 +4,8 @@ Titles are matched against O*NET's alternate and reported titles (→ an O*NET-S
 and ESCO's occupation labels and alternative labels (→ an ESCO occupation), after
 normalisation (case, punctuation, seniority words such as "senior" or "II"). An exact
 normalised match wins; otherwise the closest title by rapidfuzz's token-sort ratio, kept
-only above :data:`MIN_SCORE`.
+only above ``proximity.min_title_score``; a title written like none is matched by meaning
+above ``proximity.semantic_min`` (both in ``tuning.yaml``, like the proximity scores).
 
 The distance from that occupation to a role uses, in order of strength: careermap's own
 title rules (the person already holds the role), the role's O*NET codes, O*NET's related
@@ -28,9 +29,9 @@ from careermap.knowledge import broad
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import FIT_ORDER, Role
 from careermap.knowledge.titles import match_title
+from careermap.tuning import get_tuning
 
 __all__ = [
-    "MIN_SCORE",
     "OccupationGuess",
     "Proximity",
     "TitleIndex",
@@ -40,10 +41,6 @@ __all__ = [
     "title_index",
 ]
 
-MIN_SCORE = 90.0
-#: cosine above which a title with no close written match is taken to name an ESCO
-#: occupation; chosen on one half of the JobBERT validation titles (bench/bench_match.py)
-SEMANTIC_MIN = 0.85
 OCCUPATION_VECTORS = (
     Path(__file__).resolve().parent.parent / "knowledge" / "data" / ("occupation_vectors.npz")
 )
@@ -212,7 +209,7 @@ def _closest(
     if key in table:
         return key, 100.0
     hit = process.extractOne(key, keys, scorer=fuzz.token_sort_ratio)
-    if hit is None or hit[1] < MIN_SCORE:
+    if hit is None or hit[1] < get_tuning().proximity.min_title_score:
         return None
     return str(hit[0]), float(hit[1])
 
@@ -266,7 +263,7 @@ def recognise(
     score = max(o[1] if o else 0.0, e[1] if e else 0.0)
     if o is None and e is None:  # nothing written alike: try by meaning
         uri, cos = semantic_candidates(title, limit=1)[0]
-        if cos < SEMANTIC_MIN:
+        if cos < get_tuning().proximity.semantic_min:
             return None
         found = broad.esco_occupation(uri)
         matched, score = (found.label if found else uri), round(100 * cos, 1)
@@ -308,11 +305,6 @@ class Proximity(BaseModel):
     reason: str
 
 
-_FIT = {"exact": 1.0, "close": 0.85, "broad": 0.7}
-_CODE_FIT = {"exact": 0.9, "close": 0.75, "broad": 0.6}
-_TIER = {"Primary-Short": 0.55, "Primary-Long": 0.45, "Supplemental": 0.35}
-
-
 def _related(code: str) -> dict[str, broad.RelatedOccupation]:
     """O*NET's related occupations of ``code`` (asked once per code, not once per role)."""
     from careermap.runtime import get_runtime
@@ -332,11 +324,13 @@ def _tech(code: str) -> frozenset[str]:
 
 def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> Proximity | None:
     """How close the person's current work is to a role (None when nothing is known)."""
+    tuning = get_tuning().proximity
     for t in titles[:2]:
         hit = match_title(t)
         if hit is not None and hit.role == role.id:
             return Proximity(
-                score=_FIT[hit.fit], reason=f"Your title '{t}' is already a {role.title} title."
+                score=tuning.title_fit[hit.fit],
+                reason=f"Your title '{t}' is already a {role.title} title.",
             )
     if guess is None or guess.onet_code is None:
         return None
@@ -344,7 +338,7 @@ def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> P
     for link in role.onet:
         if link.code == code:
             return Proximity(
-                score=_CODE_FIT[link.fit],
+                score=tuning.onet_fit[link.fit],
                 reason=f"Your occupation ({link.title}, {code}) is one this role maps to.",
             )
     related = _related(code)
@@ -353,7 +347,7 @@ def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> P
         r = related.get(link.code)
         if r is not None:
             cand = Proximity(
-                score=_TIER.get(r.tier, 0.35),
+                score=tuning.related_tier.get(r.tier, min(tuning.related_tier.values())),
                 reason=f"O*NET lists {link.title} as related to your occupation "
                 f"({guess.onet_title}).",
             )
@@ -370,7 +364,7 @@ def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> P
     shared = mine & theirs
     jac = len(shared) / len(mine | theirs)
     return Proximity(
-        score=round(min(0.3, jac), 3),
+        score=round(min(tuning.shared_technology_cap, jac), 3),
         reason=f"{len(shared)} technologies in common between your occupation "
         f"({guess.onet_title}) and this role's.",
     )

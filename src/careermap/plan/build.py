@@ -5,14 +5,23 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import get_args
+from typing import Literal, get_args
 
 from careermap.errors import InputError
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import Level, Role
+from careermap.knowledge.schemas import Certification, Level, Role
 from careermap.plan.costs import CostModel
 from careermap.plan.courses import Selection, select_courses
-from careermap.plan.model import CourseChoice, Milestone, Optimize, Plan, PlanStep
+from careermap.plan.model import (
+    Budget,
+    CertificationChoice,
+    CourseChoice,
+    Extra,
+    Milestone,
+    Optimize,
+    Plan,
+    PlanStep,
+)
 from careermap.plan.order import IMPORTANCE_RANK, order_needs, remaining_needs
 from careermap.plan.projects import MAX_PROJECTS, pick_projects, place_projects
 from careermap.plan.schedule import milestone, schedule_steps
@@ -80,6 +89,141 @@ def check_date(day: date, what: str, *, today: date | None = None) -> date:
     return day
 
 
+def budget_hours(budget: Budget | None, start: date, hours_per_week: float) -> float | None:
+    """The hours a time box allows: weeks, an end date or hours, whichever is tightest."""
+    if budget is None:
+        return None
+    limits: list[float] = []
+    if budget.weeks is not None:
+        limits.append(budget.weeks * hours_per_week)
+    if budget.until is not None:
+        days = (budget.until - start).days
+        if days < 7:
+            raise InputError(
+                f"--until {budget.until.isoformat()} leaves less than a week after the start "
+                f"({start.isoformat()}).",
+                hint="Give a later date, or a number of weeks with --weeks.",
+            )
+        limits.append(days / 7 * hours_per_week)
+    if budget.max_hours is not None:
+        limits.append(budget.max_hours)
+    return min(limits) if limits else None
+
+
+def _fit(
+    kb: KnowledgeBase, needs: list[SkillNeed], hours: float
+) -> tuple[list[SkillNeed], list[SkillNeed]]:
+    """The most valuable needs that fit in ``hours`` (each with the prerequisites it needs
+    among them), and those left out. A need's value is its importance to the role times
+    how specific it is to the role; bundles are taken best value per hour first."""
+    own = {n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in needs}
+    by_id = {n.skill: n for n in needs}
+    importance = {"essential": 3.0, "important": 2.0, "useful": 0.5}
+    kept: set[str] = set()
+    left = hours
+    while True:
+        best: tuple[float, list[str]] | None = None
+        for n in needs:
+            if n.skill in kept or n.kind == "prerequisite":
+                continue
+            bundle = [n.skill, *(a for a in kb.ancestors(n.skill) if a in by_id and a not in kept)]
+            cost = sum(own[s] for s in bundle)
+            if cost > left + 1e-9:
+                continue
+            value = importance[n.importance] * max(n.weight, 0.05)
+            ratio = value / max(cost, 0.5)
+            if best is None or ratio > best[0]:
+                best = (ratio, bundle)
+        if best is None:
+            break
+        kept.update(best[1])
+        left -= sum(own[s] for s in best[1])
+    return [n for n in needs if n.skill in kept], [n for n in needs if n.skill not in kept]
+
+
+def _contiguous(steps: list[PlanStep]) -> list[PlanStep]:
+    """The steps reordered so that the skills of one course are learned together, one
+    course at a time, each after its prerequisites.
+
+    ``steps`` come in a prerequisite order. Units (a course's skills, or one self-study
+    skill) are taken whole, earliest first, once nothing they need is left outside them;
+    when two courses need each other, the earlier one is split at the first skill that
+    must wait, so that a prerequisite never comes after the skill that needs it.
+    """
+    key = {st.ref: (f"course:{st.course}" if st.course else f"skill:{st.ref}") for st in steps}
+    units: dict[str, list[PlanStep]] = {}
+    for st in steps:
+        units.setdefault(key[st.ref], []).append(st)
+    placed: set[str] = set()
+    out: list[PlanStep] = []
+
+    def ready(st: PlanStep, inside: set[str]) -> bool:
+        return all(a in placed or a in inside or a not in key for a in st.after)
+
+    while len(out) < len(steps):
+        whole = None
+        for name, members in units.items():
+            left = [st for st in members if st.ref not in placed]
+            if not left:
+                continue
+            inside: set[str] = set()
+            ok = True
+            for st in left:  # in prerequisite order, so inside grows as it is taken
+                if not ready(st, inside):
+                    ok = False
+                    break
+                inside.add(st.ref)
+            if ok:
+                whole = name
+                break
+        if whole is not None:
+            take = [st for st in units[whole] if st.ref not in placed]
+        else:  # courses need each other: take what can be taken of the earliest one
+            first = next(st for st in steps if st.ref not in placed and ready(st, set()))
+            take = []
+            inside = set()
+            for st in units[key[first.ref]]:
+                if st.ref in placed:
+                    continue
+                if not ready(st, inside):
+                    break
+                take.append(st)
+                inside.add(st.ref)
+        for st in take:
+            placed.add(st.ref)
+            out.append(st)
+    return out
+
+
+def _certification(
+    kb: KnowledgeBase, role: Role, skills: list[str], held: set[str], wanted: str | None
+) -> tuple[Certification | None, list[Certification]]:
+    """The certification asked for, and the role's other active ones worth offering."""
+    chosen: Certification | None = None
+    if wanted is not None:
+        chosen = kb.certification(wanted)
+        if chosen.status == "retired":
+            successor = f" Its successor is {chosen.successor}." if chosen.successor else ""
+            raise InputError(
+                f"{chosen.title} was retired on {chosen.retired_on}: careermap does not plan "
+                f"for it.{successor}",
+                hint="See the role's certifications with `careermap role ROLE`.",
+            )
+        if chosen.id in held:
+            raise InputError(f"you already hold {chosen.title}.", hint="Leave it out.")
+    offered = []
+    wanted_skills = set(skills)
+    for cid in role.certifications:
+        cert = kb.certifications.get(cid)
+        if cert is None or cert.status != "active" or cert.id in held:
+            continue
+        if chosen is not None and cert.id == chosen.id:
+            continue
+        if any(a.skill in wanted_skills for a in cert.attests):
+            offered.append(cert)
+    return chosen, offered
+
+
 def build_plan(
     kb: KnowledgeBase,
     role_id: str,
@@ -94,13 +238,23 @@ def build_plan(
     time_limit: float = 5.0,
     costs: CostModel | None = None,
     max_projects: int = MAX_PROJECTS,
+    budget: Budget | None = None,
+    certification: str | None = None,
+    held_certifications: Iterable[str] = (),
+    include_optional: bool = False,
 ) -> Plan:
     """A dated plan that closes ``needs`` for the role at ``hours_per_week`` from ``start``.
 
-    ``done`` skills leave the plan; ``progress`` raises a need's current level (a need it
-    meets leaves the plan); ``done_projects`` are not proposed again. Raises
-    :class:`~careermap.errors.InputError` on a bad pace or date and
-    :class:`~careermap.errors.UnknownIdError` on an unknown role, skill or project.
+    By default it schedules the needs that are not optional (the role's essential and
+    important skills and their prerequisites) and offers the optional ones as extras
+    (``include_optional`` schedules them too). ``budget`` time-boxes it: the most valuable
+    needs that fit are kept and the rest offered as extras, over budget. ``done`` skills
+    leave the plan; ``progress`` raises a need's current level (a need it meets leaves the
+    plan); ``done_projects`` are not proposed again. ``certification`` adds one exam (its
+    preparation, then the exam milestone); the role's other active certifications that
+    attest a planned skill, and that the person does not hold (``held_certifications``),
+    are offered. Raises :class:`~careermap.errors.InputError` on a bad pace, date or
+    budget and :class:`~careermap.errors.UnknownIdError` on an unknown id.
     """
     hpw, day0 = check_pace(hours_per_week, start)
     if optimize not in get_args(Optimize):
@@ -110,21 +264,88 @@ def build_plan(
     done_ids = sorted({kb.skill(s).id for s in done})
     levels = {kb.skill(s).id: lv for s, lv in (progress or {}).items()}
     left = remaining_needs(kb, given, done_ids, levels)
-    ordered = order_needs(kb, left)
+    extras: list[Extra] = []
+    wanted = [n for n in left if include_optional or not n.optional]
+    for n in left:
+        if n not in wanted:
+            extras.append(_extra(kb, n, "optional", role))
+    if budget is not None:
+        if budget.until is not None:
+            check_date(budget.until, "--until")
+        limit = budget_hours(budget, day0, hpw)
+    else:
+        limit = None
+    if limit is not None:
+        wanted, over = _fit(kb, wanted, limit)
+        extras = [_extra(kb, n, "over-budget", role) for n in over] + extras
+    ordered = order_needs(kb, wanted)
     costs = costs or CostModel(hours_per_week=hpw)
+    self_study = {
+        n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in ordered.needs
+    }
     sel = select_courses(
-        ordered.needs, kb.courses.values(), optimize=optimize, costs=costs, time_limit=time_limit
+        ordered.needs,
+        kb.courses.values(),
+        optimize=optimize,
+        costs=costs,
+        time_limit=time_limit,
+        self_study=self_study,
     )
+    steps = _contiguous(_skill_steps(kb, role, ordered.needs, ordered.after, sel))
+    skill_order = [st.ref for st in steps]
 
-    steps = _skill_steps(kb, role, ordered.needs, ordered.after, sel)
+    held = {kb.certification(c).id for c in held_certifications}
+    cert, offered = _certification(kb, role, skill_order, held, certification)
+    if cert is not None:
+        attests = [a.skill for a in cert.attests if a.skill in set(skill_order)]
+        last = max((skill_order.index(s) for s in attests), default=len(steps) - 1)
+        steps.insert(
+            last + 1,
+            PlanStep(
+                index=0,
+                kind="exam",
+                ref=cert.id,
+                title=cert.title,
+                why=f"Preparation for the {cert.title} exam ({cert.issuer}), which attests "
+                + (", ".join(kb.skill(s).label for s in attests) or "the role's skills")
+                + ".",
+                hours=float(cert.prep_hours),
+                hours_basis=cert.prep_hours_basis,
+                after=attests,
+            ),
+        )
+    extras += [
+        Extra(
+            kind="certification",
+            ref=c.id,
+            title=c.title,
+            hours=float(c.prep_hours),
+            why=f"{c.issuer} certification attesting "
+            + ", ".join(kb.skill(a.skill).label for a in c.attests[:4])
+            + (f"; exam USD {c.exam_price_usd:g}" if c.exam_price_usd is not None else "")
+            + f". Add it with --certification {c.id}.",
+            reason="optional",
+        )
+        for c in offered
+    ]
+
     finished = sorted({kb.project(p).id for p in done_projects})
     # projects are ranked against the whole gap, not what is left of it, so that progress
     # never swaps in a longer project; one whose skills are all done goes first
-    gap_ids = list(dict.fromkeys(kb.skill(n.skill).id for n in given))
+    gap_ids = list(dict.fromkeys(kb.skill(n.skill).id for n in given if not n.optional))
     picked = pick_projects(kb, role.id, gap_ids, max_projects, exclude=finished)
-    for offset, (pos, p) in enumerate(place_projects(picked, ordered.ids)):
+    if limit is not None:
+        room = limit - sum(st.hours for st in steps)
+        fitting = []
+        for p in picked:
+            if p.hours <= room + 1e-9:
+                fitting.append(p)
+                room -= p.hours
+        picked = fitting
+    order_now = [st.ref for st in steps]
+    for offset, (pos, p) in enumerate(place_projects(picked, order_now)):
         uses = [kb.skill(s).label for s in p.skills if s in set(gap_ids)]
-        used = [s for s in p.skills if s in set(ordered.ids)]
+        used = [s for s in p.skills if s in set(order_now)]
         steps.insert(
             pos + 1 + offset,
             PlanStep(
@@ -149,16 +370,52 @@ def build_plan(
     course_hours = sum(c.hours for c in choices)
     self_hours = sum(s.hours for s in steps if s.self_study)
     project_hours = sum(s.hours for s in steps if s.kind == "project")
+    exam_hours = sum(s.hours for s in steps if s.kind == "exam")
     notes = []
     if sel.uncovered:
         notes.append(
             f"{len(sel.uncovered)} skill(s) have no course in the catalogue that reaches the "
-            "target level; they are self-study steps with the knowledge base's hour estimate."
+            "target level from where you are; they are self-study steps with the knowledge "
+            "base's hour estimate."
+        )
+    if sel.self_taught:
+        notes.append(
+            f"{len(sel.self_taught)} skill(s) are quicker to learn alone than with any course "
+            "that teaches them; they are self-study steps."
+        )
+    cut = [e for e in extras if e.reason == "over-budget"]
+    if cut and limit is not None:
+        notes.append(
+            f"To fit {limit:.0f} h, {len(cut)} skill(s) are left out "
+            f"({sum(e.hours for e in cut):.0f} h of self-study): "
+            + ", ".join(e.title for e in cut[:6])
+            + (" ..." if len(cut) > 6 else "")
+            + "."
+        )
+    optional = [e for e in extras if e.reason == "optional" and e.kind == "skill"]
+    if optional:
+        notes.append(
+            f"{len(optional)} useful extra skill(s) are offered, not scheduled "
+            f"({sum(e.hours for e in optional):.0f} h if you add them)."
         )
     if weeks > 104:
         notes.append(
             f"At {hpw:g} h a week this plan takes {weeks} weeks (about {weeks / 52:.1f} "
-            "years); more hours a week, or fewer useful-only skills, would shorten it."
+            "years); more hours a week, or a time box (--weeks, --until, --max-hours), would "
+            "shorten it."
+        )
+    cert_choices = []
+    if cert is not None:
+        cert_choices.append(
+            CertificationChoice(
+                certification=cert.id,
+                title=cert.title,
+                issuer=cert.issuer,
+                code=cert.code,
+                prep_hours=float(cert.prep_hours),
+                exam_price_usd=cert.exam_price_usd,
+                attests=[a.skill for a in cert.attests],
+            )
         )
     return Plan(
         role=role.id,
@@ -170,22 +427,44 @@ def build_plan(
         sessions_per_week=sched.sessions,
         optimize=optimize,
         solver=sel.solver,
-        total_hours=round(course_hours + self_hours + project_hours, 2),
+        total_hours=round(course_hours + self_hours + project_hours + exam_hours, 2),
         course_hours=round(course_hours, 2),
         self_study_hours=round(self_hours, 2),
         project_hours=round(project_hours, 2),
-        total_cost_usd=round(sum(c.cost_usd for c in choices), 2),
+        total_cost_usd=round(
+            sum(c.cost_usd for c in choices) + sum(c.exam_price_usd or 0 for c in cert_choices),
+            2,
+        ),
         cost_basis=costs.basis(),
         steps=steps,
         courses=choices,
         uncovered=sel.uncovered,
+        self_taught=sel.self_taught,
         blocks=sched.blocks,
         milestones=_milestones(day0, end, role, steps, choices),
         needs=given,
         done=done_ids,
         done_projects=finished,
         progress=levels,
+        certifications=cert_choices,
+        extras=extras,
+        budget=budget,
+        budget_hours=None if limit is None else round(limit, 2),
         notes=notes,
+    )
+
+
+def _extra(
+    kb: KnowledgeBase, need: SkillNeed, reason: Literal["optional", "over-budget"], role: Role
+) -> Extra:
+    hours = float(kb.skill(need.skill).hours.to_reach(need.target, need.current))
+    return Extra(
+        kind="skill",
+        ref=need.skill,
+        title=kb.skill(need.skill).label,
+        hours=hours,
+        why=need.reason or f"{need.importance} for {role.title}",
+        reason=reason,
     )
 
 
@@ -295,6 +574,8 @@ def _milestones(
             ms.append(
                 milestone(day0, s.end, "project", f"Portfolio project done: {s.title}", [s.ref])
             )
+        elif s.kind == "exam":
+            ms.append(milestone(day0, s.end, "exam", f"Take the {s.title} exam", [s.ref]))
         elif s.self_study:
             title = f"{s.title} at {s.target} level (self-study)"
             ms.append(milestone(day0, s.end, "skill", title, [s.ref]))
@@ -306,5 +587,5 @@ def _milestones(
         ms.append(milestone(day0, last, "stage", f"All {tier} skills learned", refs))
     if steps:
         ms.append(milestone(day0, end, "finish", f"Plan complete: ready for {role.title}", []))
-    kind_rank = {"course": 0, "skill": 1, "project": 2, "stage": 3, "finish": 4}
+    kind_rank = {"course": 0, "skill": 1, "project": 2, "exam": 3, "stage": 4, "finish": 5}
     return sorted(ms, key=lambda m: (m.date, kind_rank[m.kind], m.title))

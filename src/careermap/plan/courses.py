@@ -1,12 +1,19 @@
-"""Pick the courses that cover a gap at the least total hours (or cost).
+"""Pick the courses that close a gap at the least total hours (or cost).
 
-A course covers a need when it teaches that skill to at least the need's target level.
-Choosing the cheapest set of courses that covers every coverable need is a weighted set
-cover, solved exactly as a 0-1 integer program with SciPy's ``milp`` (the HiGHS solver):
+A course covers a need when it teaches that skill to at least the need's target level,
+starting from no more than the person already has (a claim's ``from_level``); a retired
+course never does. Every need is closed either by a chosen course that covers it or by
+self-study (the skill's own hour estimate). Choosing courses so that the total the plan
+reports, course hours plus the self-study left, is least is solved exactly as a 0-1
+integer program with SciPy's ``milp`` (the HiGHS solver):
 
-    minimise  sum_c w_c x_c
-    subject to  sum_{c covers n} x_c >= 1   for every need n some course covers
-                x_c in {0, 1}
+    minimise  sum_c w_c x_c + sum_n s_n y_n
+    subject to  sum_{c covers n} x_c + y_n >= 1   for every need n some course covers
+                x_c, y_n in {0, 1}
+
+``s_n`` is the need's self-study hours (``optimize="hours"``) or 0 (``"cost"``: studying
+alone costs nothing). Without self-study hours the program is a plain weighted set cover
+(every coverable need by a course).
 
 ``w_c`` is the course's hours (``optimize="hours"``) or estimated cost (``"cost"``), plus
 a tie-break far below any real difference (the other measure, then nothing), so that
@@ -18,9 +25,9 @@ then redundant courses removed) stands in and says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 
@@ -33,6 +40,7 @@ from careermap.profile import SkillNeed
 __all__ = ["MILP_OPTIMAL", "Selection", "coverage", "greedy_cover", "select_courses"]
 
 MILP_OPTIMAL = "milp (HiGHS, optimal)"
+T = TypeVar("T", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -42,20 +50,26 @@ class Selection:
     chosen: list[Course]
     assignment: dict[str, str] = field(default_factory=dict)  # skill id -> course id
     covers: dict[str, list[str]] = field(default_factory=dict)  # course id -> skill ids
-    uncovered: list[str] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)  # no course teaches it to the target
+    self_taught: list[str] = field(default_factory=list)  # a course could; alone is less
     solver: str = MILP_OPTIMAL
     objective: float = 0.0
 
 
 def _teaches(course: Course, need: SkillNeed) -> int | None:
-    """The level index the course reaches in the need's skill, if it reaches the target."""
+    """The level index the course reaches in the need's skill, if it takes the person
+    from where they are (its claim's ``from_level`` at most their level) to the target."""
     want = LEVELS.index(need.target)
+    have = -1 if need.current is None else LEVELS.index(need.current)
     best: int | None = None
     for cs in course.skills:
-        if cs.skill == need.skill:
-            lv = LEVELS.index(cs.level)
-            if lv >= want and (best is None or lv < best):
-                best = lv
+        if cs.skill != need.skill:
+            continue
+        if cs.from_level is not None and LEVELS.index(cs.from_level) > have:
+            continue  # the course starts above what the person has
+        lv = LEVELS.index(cs.level)
+        if lv >= want and (best is None or lv < best):
+            best = lv
     return best
 
 
@@ -83,7 +97,7 @@ def _weights(
 
 
 def greedy_cover(
-    elements: Sequence[str], sets: Sequence[set[str]], weights: Sequence[float]
+    elements: Sequence[T], sets: Sequence[set[T]], weights: Sequence[float]
 ) -> list[int]:
     """Indices of a cover: repeatedly the best weight per newly covered element, ties by
     index; then drop, heaviest first, any set the others make redundant."""
@@ -142,8 +156,10 @@ def select_courses(
     costs: CostModel,
     time_limit: float = 5.0,
     method: Literal["milp", "greedy"] = "milp",
+    self_study: Mapping[str, float] | None = None,
 ) -> Selection:
-    """Cover every coverable need with courses at the least total hours or cost."""
+    """Close every need at the least total hours or cost (see the module docstring);
+    ``self_study`` gives each need's self-study hours (by skill id)."""
     if not time_limit >= 0:
         raise InputError(f"time_limit must be 0 or more seconds, not {time_limit}")
     courses = [c for c in courses if c.status != "retired"]  # never a candidate once retired
@@ -158,6 +174,16 @@ def select_courses(
     row = {sid: i for i, sid in enumerate(covered_ids)}
     sets_idx = [{row[s] for s in cover[c.id]} for c in cands]
     primary, weights = _weights(cands, optimize, costs)
+    alone: list[int] = []  # column -> row of a self-study column
+    if self_study is not None:
+        hours = np.array([float(self_study.get(sid, 0.0)) for sid in covered_ids])
+        own_primary = hours if optimize == "hours" else np.zeros(len(covered_ids))
+        eps = 0.005 / (1.0 + float(hours.sum()))
+        own_weights = own_primary + (eps * hours if optimize == "cost" else 0.0)
+        sets_idx = sets_idx + [{r} for r in range(len(covered_ids))]
+        primary = np.concatenate([primary, own_primary])
+        weights = np.concatenate([weights, own_weights])
+        alone = list(range(len(covered_ids)))
 
     picked: list[int] | None = None
     solver = MILP_OPTIMAL
@@ -168,25 +194,31 @@ def select_courses(
     else:
         solver = "greedy (requested)"
     if picked is None:
-        sets = [set(cover[c.id]) for c in cands]
-        picked = greedy_cover(covered_ids, sets, list(weights))
+        picked = greedy_cover(
+            list(range(len(covered_ids))), [set(x) for x in sets_idx], list(weights)
+        )
 
-    chosen = [cands[j] for j in picked]
+    chosen = [cands[j] for j in picked if j < len(cands)]
+    studied = {covered_ids[alone[j - len(cands)]] for j in picked if j >= len(cands)}
     need_by_id = {n.skill: n for n in needs}
     assignment: dict[str, str] = {}
     for sid in covered_ids:
         options = [c for c in chosen if sid in cover[c.id]]
+        if not options:
+            continue  # cheaper to study alone than with any course chosen
         # the course that teaches it at the lowest sufficient level (most focused) wins
         best = min(
             options,
             key=lambda c: (_teaches(c, need_by_id[sid]) or 0, len(cover[c.id]), c.hours, c.id),
         )
         assignment[sid] = best.id
+    self_taught = [n.skill for n in needs if n.skill in studied and n.skill not in assignment]
     return Selection(
         chosen=chosen,
         assignment=assignment,
         covers={c.id: cover[c.id] for c in chosen},
         uncovered=uncovered,
+        self_taught=self_taught,
         solver=solver,
         objective=float(sum(primary[j] for j in picked)),
     )

@@ -17,8 +17,11 @@ from careermap.profile import SkillNeed
 
 __all__ = [
     "BlockPart",
+    "Budget",
+    "CertificationChoice",
     "CostKind",
     "CourseChoice",
+    "Extra",
     "Milestone",
     "MilestoneKind",
     "Optimize",
@@ -29,9 +32,9 @@ __all__ = [
 ]
 
 Optimize = Literal["hours", "cost"]
-StepKind = Literal["skill", "project"]
+StepKind = Literal["skill", "project", "exam"]
 CostKind = Literal["free", "subscription", "paid"]
-MilestoneKind = Literal["course", "skill", "stage", "project", "finish"]
+MilestoneKind = Literal["course", "skill", "stage", "project", "exam", "finish"]
 
 
 class _Model(BaseModel):
@@ -86,6 +89,40 @@ class PlanStep(_Model):
     week_end: int | None = None
 
 
+class Budget(_Model):
+    """A time box for a plan: at most so many weeks, an end date, or hours."""
+
+    weeks: int | None = Field(default=None, ge=1, le=520)
+    until: date | None = None
+    max_hours: float | None = Field(default=None, gt=0, le=20_000)
+
+
+class Extra(_Model):
+    """Something the plan offers but does not schedule, and its hours."""
+
+    kind: Literal["skill", "certification"]
+    ref: str = Field(description="skill id or certification id")
+    title: str
+    hours: float = Field(ge=0)
+    why: str
+    reason: Literal["optional", "over-budget"] = Field(
+        description="optional: one of the role's useful extras or a certification to "
+        "consider; over-budget: left out to fit the time box"
+    )
+
+
+class CertificationChoice(_Model):
+    """A certification in the plan: its exam milestone after the preparation step."""
+
+    certification: str = Field(description="certification id")
+    title: str
+    issuer: str
+    code: str | None = None
+    prep_hours: float
+    exam_price_usd: float | None = None
+    attests: list[str] = Field(default_factory=list)
+
+
 class BlockPart(_Model):
     step: int = Field(description="index of the step worked on")
     title: str
@@ -134,12 +171,22 @@ class Plan(_Model):
     steps: list[PlanStep]
     courses: list[CourseChoice]
     uncovered: list[str] = Field(description="needs no course teaches to the target level")
+    self_taught: list[str] = Field(
+        default_factory=list,
+        description="needs a course could teach, but studying alone takes fewer hours",
+    )
     blocks: list[StudyBlock]
     milestones: list[Milestone]
     needs: list[SkillNeed] = Field(description="the gap the plan was built from")
     done: list[str] = Field(default_factory=list, description="skill ids marked done")
     done_projects: list[str] = Field(default_factory=list, description="project ids done")
     progress: dict[str, Level] = Field(default_factory=dict)
+    certifications: list[CertificationChoice] = Field(default_factory=list)
+    extras: list[Extra] = Field(
+        default_factory=list, description="offered, not scheduled: optional or over budget"
+    )
+    budget: Budget | None = Field(default=None, description="the time box asked for")
+    budget_hours: float | None = Field(default=None, description="the time box, in hours")
     notes: list[str] = Field(default_factory=list)
 
     def skill_steps(self) -> list[PlanStep]:

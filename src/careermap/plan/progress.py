@@ -100,4 +100,6 @@ def replan(
         done=done,
         progress={k: v for k, v in levels.items() if k not in done},
         done_projects=list(dict.fromkeys([*plan.done_projects, *progress.projects])),
+        budget=plan.budget,
+        certification=plan.certifications[0].certification if plan.certifications else None,
     )

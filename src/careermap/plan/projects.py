@@ -15,7 +15,9 @@ from careermap.knowledge.schemas import PortfolioProject
 
 __all__ = ["MAX_PROJECTS", "pick_projects", "place_projects"]
 
-MAX_PROJECTS = 3
+#: a plan builds two projects by default: enough to show the new skills at work, little
+#: enough to keep a move into a neighbouring field to months, not years
+MAX_PROJECTS = 2
 
 
 def pick_projects(

@@ -13,7 +13,12 @@ from careermap.plan.model import Plan, PlanStep
 
 __all__ = ["COLOURS", "timeline_svg"]
 
-COLOURS = {"course": "#3867d6", "self-study": "#e58e26", "project": "#20bf6b"}
+COLOURS = {
+    "course": "#3867d6",
+    "self-study": "#e58e26",
+    "project": "#20bf6b",
+    "exam": "#8854d0",
+}
 _LABEL_W = 240
 _ROW_H = 22
 _TOP = 46
@@ -21,7 +26,9 @@ _PLOT_W = 640
 
 
 def _kind(step: PlanStep) -> str:
-    return "project" if step.kind == "project" else "self-study" if step.self_study else "course"
+    if step.kind in ("project", "exam"):
+        return step.kind
+    return "self-study" if step.self_study else "course"
 
 
 def _short(text: str, n: int = 32) -> str:

@@ -1,0 +1,142 @@
+"""Word data for reading a person (``wording.yaml``), validated and compiled once.
+
+What is not about the person (an employer's "about us", benefits, equal-opportunity
+statements), what a posting only prefers, the verbs that say a skill was used, and how
+people say where they want to go. Patterns are matched against lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from careermap.errors import DataError
+from careermap.validation import first_error, read_yaml
+
+__all__ = ["WORDING_FILE", "Wording", "get_wording"]
+
+WORDING_FILE = Path(__file__).with_name("wording.yaml")
+
+
+class _Denial(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    skills: list[str] = Field(min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, p: str) -> str:
+        re.compile(p)
+        return p
+
+
+class _Raw(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int = Field(ge=1)
+    boilerplate_headings: list[str] = Field(min_length=1)
+    boilerplate_sentences: list[str] = Field(min_length=1)
+    preferred_markers: list[str] = Field(min_length=1)
+    action_verbs: list[str] = Field(min_length=1)
+    goal_patterns: list[str] = Field(min_length=1)
+    destination_words: list[str] = Field(min_length=1)
+    role_nouns: list[str] = Field(min_length=1)
+    aspirations: list[str] = Field(min_length=1)
+    denials: list[_Denial] = Field(min_length=1)
+
+    @field_validator(
+        "boilerplate_sentences",
+        "preferred_markers",
+        "action_verbs",
+        "goal_patterns",
+        "destination_words",
+        "role_nouns",
+        "aspirations",
+    )
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} does not compile: {exc}") from exc
+        return patterns
+
+    @field_validator("goal_patterns")
+    @classmethod
+    def _names_the_destination(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if "to" not in re.compile(p).groupindex:
+                raise ValueError(f"goal pattern {p!r} has no group named 'to'")
+        return patterns
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@dataclass(frozen=True)
+class Wording:
+    boilerplate_headings: frozenset[str]
+    boilerplate: re.Pattern[str]
+    preferred: re.Pattern[str]
+    action: re.Pattern[str]
+    goals: tuple[re.Pattern[str], ...]
+    destination: re.Pattern[str]
+    role_noun: re.Pattern[str]
+    aspiration: re.Pattern[str]
+    denials: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+
+    def denied_by(self, sentence: str) -> list[str]:
+        """Skill ids a sentence denies as a whole kind of work ("I am not a programmer")."""
+        low = " ".join(sentence.lower().split())
+        out: list[str] = []
+        for pattern, skills in self.denials:
+            if pattern.search(low):
+                out.extend(s for s in skills if s not in out)
+        return out
+
+    def is_aspiration(self, sentence: str) -> bool:
+        return bool(self.aspiration.search(" ".join(sentence.lower().split())))
+
+    def is_boilerplate(self, sentence: str) -> bool:
+        return bool(self.boilerplate.search(sentence.lower()))
+
+    def is_preferred(self, sentence: str) -> bool:
+        return bool(self.preferred.search(sentence.lower()))
+
+    def describes_use(self, sentence: str) -> bool:
+        return bool(self.action.search(sentence.lower()))
+
+
+def load_wording(path: Path = WORDING_FILE) -> Wording:
+    raw = read_yaml(path, what=f"word data {path.name}")
+    try:
+        data = _Raw.model_validate(raw)
+    except ValidationError as exc:
+        where, msg = first_error(exc)
+        raise DataError(
+            f"{path.name} is invalid at '{where}': {msg}. Reinstall careermap."
+        ) from exc
+    return Wording(
+        boilerplate_headings=frozenset(h.lower() for h in data.boilerplate_headings),
+        boilerplate=_any(data.boilerplate_sentences),
+        preferred=_any(data.preferred_markers),
+        action=_any(data.action_verbs),
+        goals=tuple(re.compile(p) for p in data.goal_patterns),
+        destination=_any(data.destination_words),
+        role_noun=_any(data.role_nouns),
+        aspiration=_any(data.aspirations),
+        denials=tuple((re.compile(d.pattern), tuple(d.skills)) for d in data.denials),
+    )
+
+
+def get_wording() -> Wording:
+    """The shipped word data, loaded once by the runtime."""
+    from careermap.runtime import get_runtime
+
+    return get_runtime().cached("wording", load_wording)
