@@ -79,7 +79,8 @@ _INTERMEDIATE = (
 )
 _FOUNDATIONAL = (
     r"familiar|familiarity|basic|basics|exposure|some (?:experience|exposure|knowledge|"
-    r"familiarity)|(?:know|knows|knew|learned|learnt) some|a little|a bit of|beginner|"
+    r"familiarity)|(?:know|knows|knew|learned|learnt) some|some|a little|a bit of|"
+    r"(?:i )?can read|beginner|"
     r"(?:currently |now )?learning|introductory|novice|elementary|limited|foundational|"
     r"entry-level"
 )
@@ -283,6 +284,19 @@ class SentenceContext:
     def has_negation(self) -> bool:
         """Whether the sentence holds a negation anywhere."""
         return bool(self._find_negations())
+
+    def negated_clauses(self) -> list[str]:
+        """The text each negation governs: from the negation to the end of its clause
+        ("no hands-on experience training or evaluating models yet")."""
+        out: list[str] = []
+        clauses = self._clauses or []
+        for a, _, _ in self._find_negations():
+            k = bisect_right(clauses, a)
+            end = clauses[k] - 1 if k < len(clauses) else len(self.sentence)
+            piece = self.sentence[a:end].strip()
+            if piece and piece not in out:
+                out.append(piece)
+        return out
 
     def _negated_before(self, start: int) -> bool:
         negations = self._find_negations()

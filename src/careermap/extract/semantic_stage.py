@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from careermap.documents.model import Document
     from careermap.embed import Embedder, Vectors
     from careermap.extract.lexical import Lexicon
-    from careermap.extract.semantic import SemanticIndex
+    from careermap.extract.semantic import Link, SemanticIndex
+    from careermap.tuning import SemanticTuning
 
 __all__ = ["careermap_index", "semantic_mentions"]
 
@@ -112,6 +113,57 @@ def candidates(
     return out
 
 
+def _mention(
+    sent: Sentence,
+    link: Link,
+    taxonomy: Taxonomy,
+    tuning: SemanticTuning,
+    negated: bool,
+    document: Document | None,
+    lexicon: Lexicon,
+) -> Mention:
+    scale = tuning.confidence_scale
+    return Mention(
+        skill_id=link.id,
+        taxonomy=taxonomy,
+        label=link.label,
+        start=sent.start,
+        end=sent.end,
+        text=sent.text,
+        sentence=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        confidence=round(min(scale, scale * link.score), 3),
+        method="semantic",
+        negated=negated,
+        section=document.section_at(sent.start) if document is not None else None,
+        careermap_ids=(lexicon.careermap_for_esco.get(link.id, ()) if taxonomy == "esco" else ()),
+    )
+
+
+def negated_clauses(
+    sentences: list[Sentence], lexical: list[Mention], document: Document | None
+) -> list[tuple[Sentence, str]]:
+    """In sentences the lexicon found skills in, the clauses a negation governs, to be
+    read by meaning for what the person says they lack ("Machine learning: no hands-on
+    experience training or evaluating models yet")."""
+    from careermap.tuning import get_tuning
+
+    tuning = get_tuning().extract.semantic
+    named = {m.sentence_start for m in lexical if m.taxonomy == "careermap"}
+    employer = {m.sentence_start for m in lexical if m.boilerplate}
+    out: list[tuple[Sentence, str]] = []
+    for s in sentences:
+        if s.start not in named or s.start in employer or len(s.text) > 2000:
+            continue
+        if document is not None and document.section_at(s.start) not in _SECTIONS:
+            continue
+        for clause in SentenceContext(s.text).negated_clauses():
+            if len(_LETTERS.findall(clause)) >= tuning.min_words:
+                out.append((s, clause))
+    return out[: tuning.max_sentences]
+
+
 def semantic_mentions(
     sentences: list[Sentence],
     lexical: list[Mention],
@@ -122,9 +174,13 @@ def semantic_mentions(
 ) -> tuple[list[Mention], str | None]:
     """Mentions found by meaning, and why the stage was skipped (None when it ran)."""
     picked = candidates(sentences, lexical, document)
-    if not picked:
+    clauses = negated_clauses(sentences, lexical, document)
+    if not picked and not clauses:
         return [], None
     texts = [s.text for s in picked]
+    named_in: dict[int, set[str]] = {}
+    for m in lexical:
+        named_in.setdefault(m.sentence_start, set()).add(m.skill_id)
     out: list[Mention] = []
     try:
         from careermap.runtime import get_runtime
@@ -135,45 +191,32 @@ def semantic_mentions(
         memo = _CallMemo(runtime.embedder())  # vectors shared within this extraction only
         for taxonomy in taxonomies:
             if taxonomy == "careermap":
-                links = runtime.careermap_index(lexicon).search(
+                index = runtime.careermap_index(lexicon)
+                links = index.search(
                     texts,
                     top_k=tuning.top_k,
                     threshold=tuning.careermap_threshold,
                     embedder=memo,
                 )
+                denied = index.search(
+                    [c for _, c in clauses],
+                    top_k=tuning.top_k,
+                    threshold=tuning.careermap_threshold,
+                    embedder=memo,
+                )
+                for (sent, _), found in zip(clauses, denied, strict=True):
+                    for link in found:
+                        if link.id in named_in.get(sent.start, set()):
+                            continue  # the lexicon read this skill's own negation
+                        out.append(_mention(sent, link, taxonomy, tuning, True, document, lexicon))
             else:
                 links = runtime.esco_linker.search(
                     texts, top_k=tuning.top_k, threshold=tuning.esco_threshold, embedder=memo
                 )
             for sent, found in zip(picked, links, strict=True):
                 negated = bool(found) and SentenceContext(sent.text).has_negation()
-                section = document.section_at(sent.start) if document is not None else None
                 for link in found:
-                    out.append(
-                        Mention(
-                            skill_id=link.id,
-                            taxonomy=taxonomy,
-                            label=link.label,
-                            start=sent.start,
-                            end=sent.end,
-                            text=sent.text,
-                            sentence=sent.text,
-                            sentence_start=sent.start,
-                            sentence_end=sent.end,
-                            confidence=round(
-                                min(tuning.confidence_scale, tuning.confidence_scale * link.score),
-                                3,
-                            ),
-                            method="semantic",
-                            negated=negated,
-                            section=section,
-                            careermap_ids=(
-                                lexicon.careermap_for_esco.get(link.id, ())
-                                if taxonomy == "esco"
-                                else ()
-                            ),
-                        )
-                    )
+                    out.append(_mention(sent, link, taxonomy, tuning, negated, document, lexicon))
     except (CareermapError, ImportError, OSError) as exc:
         return [], f"semantic stage skipped: {exc}"
     return out, None

@@ -19,6 +19,8 @@ from careermap.validation import first_error, read_yaml
 __all__ = ["WORDING_FILE", "Wording", "get_wording"]
 
 WORDING_FILE = Path(__file__).with_name("wording.yaml")
+#: a negation just before an action verb ("do not write", "have never built")
+_NEGATED_VERB = re.compile(r"\b(?:not|never|n't|no longer|cannot)\s+(?:\w+\s+){0,2}$")
 
 
 class _Denial(BaseModel):
@@ -110,7 +112,14 @@ class Wording:
         return bool(self.preferred.search(sentence.lower()))
 
     def describes_use(self, sentence: str) -> bool:
-        return bool(self.action.search(sentence.lower()))
+        """Whether the sentence says something was done ("built", "deployed", "used"),
+        not counting a verb the sentence negates ("do not write", "never built")."""
+        low = sentence.lower()
+        for m in self.action.finditer(low):
+            before = low[max(0, m.start() - 24) : m.start()]
+            if not _NEGATED_VERB.search(before):
+                return True
+        return False
 
 
 def load_wording(path: Path = WORDING_FILE) -> Wording:

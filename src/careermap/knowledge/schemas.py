@@ -288,6 +288,11 @@ class RoleSkill(_Model):
     importance: Importance
     level: Level
     why: str | None = None
+    one_of: Id | None = Field(
+        default=None,
+        description="a group of alternatives (one cloud, one deep-learning framework): the "
+        "role needs one skill of the group, whichever the person has",
+    )
 
 
 class OnetLink(_Model):
@@ -402,6 +407,13 @@ class Role(_Model):
         dup = {i for i in ids if ids.count(i) > 1}
         if dup:
             raise ValueError(f"role {self.id} lists skills twice: {sorted(dup)}")
+        groups: dict[str, int] = {}
+        for s in self.skills:
+            if s.one_of is not None:
+                groups[s.one_of] = groups.get(s.one_of, 0) + 1
+        lone = sorted(g for g, n in groups.items() if n < 2)
+        if lone:
+            raise ValueError(f"role {self.id}: group '{lone[0]}' needs two skills or more")
         return self
 
 

@@ -7,8 +7,11 @@ gap. A skill they say they lack stays a need, with their words (``you_said``).
 
 Prerequisites of a need that the person does not hold yet are needs too (at foundational
 level, or the level the role itself asks), so a plan never asks for LoRA before
-fine-tuning. The role's "useful" skills are needs marked ``optional``: a plan offers them
-as extras and does not schedule them.
+fine-tuning: all of them, transitively, for a need above foundational level, and only
+the direct ones for a foundational one. A group of alternatives in the role (one cloud,
+one deep-learning framework: ``RoleSkill.one_of``) is one need, for the member the person
+is nearest to, and none when they hold one. The role's "useful" skills are needs marked
+``optional``: a plan offers them as extras and does not schedule them.
 
 Order: the role's own essential skills, then its important ones (each by how specific the
 skill is to the role), then the prerequisites they need, then soft skills (human
@@ -83,6 +86,34 @@ def _group(need: SkillNeed, kb: KnowledgeBase) -> int:
     return 0 if need.importance == "essential" else 1
 
 
+def _needed_first(kb: KnowledgeBase, skill: str, target: Level) -> set[str]:
+    """The skills to learn before ``skill`` to reach ``target``: every prerequisite,
+    transitively; for a foundational target only the direct ones (the basics of a skill
+    do not need the whole chain beneath it)."""
+    if target == "foundational":
+        return set(kb.skills[skill].prerequisites)
+    return kb.ancestors(skill)
+
+
+def _groups(role: Role, profile: Profile) -> dict[str, str | None]:
+    """For each group of alternatives, the one skill that stands for it in the gap: None
+    when the person holds one at the role's level; else the one they hold the most of
+    (the first listed when they hold none)."""
+    out: dict[str, str | None] = {}
+    members: dict[str, list[tuple[str, Level]]] = {}
+    for rs in role.skills:
+        if rs.one_of is not None:
+            members.setdefault(rs.one_of, []).append((rs.skill, rs.level))
+    for group, skills in members.items():
+        if any(level_index(profile.level_of(s)) >= level_index(lv) for s, lv in skills):
+            out[group] = None
+            continue
+        out[group] = max(
+            skills, key=lambda x: (level_index(profile.level_of(x[0])), -skills.index(x))
+        )[0]
+    return out
+
+
 def compute_gap(
     kb: KnowledgeBase,
     role: Role,
@@ -94,19 +125,30 @@ def compute_gap(
     spec = specificity(kb)
     needs: dict[str, SkillNeed] = {}
     have: list[str] = []
+    groups = _groups(role, profile)
     for rs in role.skills:
         current = profile.level_of(rs.skill)
         if level_index(current) >= level_index(rs.level):
             have.append(rs.skill)
             continue
+        if rs.one_of is not None and groups[rs.one_of] != rs.skill:
+            continue  # another skill of its group stands for it, or is held
         hot, demand = flags(kb.skills[rs.skill].onet_names())
         said = profile.denied.get(rs.skill)
+        reason = _reason(kb, role, rs.skill, rs.level, rs.why)
+        if rs.one_of is not None:
+            others = [
+                kb.skills[x.skill].label
+                for x in role.skills
+                if x.one_of == rs.one_of and x.skill != rs.skill
+            ]
+            reason += f" (or an equivalent: {', '.join(others)})"
         needs[rs.skill] = SkillNeed(
             skill=rs.skill,
             target=rs.level,
             current=current,
             importance=rs.importance,
-            reason=_reason(kb, role, rs.skill, rs.level, rs.why),
+            reason=reason,
             hot_technology=hot,
             in_demand=demand,
             you_said=None if said is None else " ".join(said.text.split()),
@@ -117,7 +159,7 @@ def compute_gap(
     # prerequisites the person lacks, for every need (closure over the graph); a
     # prerequisite of an optional extra is optional too, unless a required need needs it
     for sid in sorted(needs, key=lambda s: needs[s].optional):
-        for pre in sorted(kb.ancestors(sid)):
+        for pre in sorted(_needed_first(kb, sid, needs[sid].target)):
             if profile.level_of(pre) is not None:
                 continue
             if pre in needs:

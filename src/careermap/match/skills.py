@@ -48,6 +48,12 @@ class SkillMatch(BaseModel):
     basis: Basis
     implied_by: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    counted: bool = Field(
+        default=True,
+        description="False for an alternative of a group (one cloud...) that another "
+        "member of the group stands for in the score",
+    )
+    one_of: str | None = None
 
 
 class SkillCoverage(BaseModel):
@@ -58,8 +64,9 @@ class SkillCoverage(BaseModel):
         return [s for s in self.skills if s.status == status]
 
     def count(self, importance: Importance) -> tuple[int, int]:
-        """(held at the role's level, listed) among the role's skills of an importance."""
-        mine = [s for s in self.skills if s.importance == importance]
+        """(held at the role's level, listed) among the role's skills of an importance; a
+        group of alternatives counts once."""
+        mine = [s for s in self.skills if s.importance == importance and s.counted]
         return sum(s.status == "matched" for s in mine), len(mine)
 
 
@@ -118,8 +125,6 @@ def match_skills(kb: KnowledgeBase, role: Role, profile: Profile) -> SkillCovera
         else:
             status = "partial"
         weight = _weight(rs.importance, spec.get(rs.skill, 1.0), tuning.match)
-        total += weight
-        got += weight * credit
         rows.append(
             SkillMatch(
                 skill=rs.skill,
@@ -133,8 +138,25 @@ def match_skills(kb: KnowledgeBase, role: Role, profile: Profile) -> SkillCovera
                 basis=basis,
                 implied_by=implied_by,
                 evidence=evidence,
+                one_of=rs.one_of,
             )
         )
+    # a group of alternatives counts once: its first member's weight, its best credit
+    groups: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.one_of is not None:
+            groups.setdefault(row.one_of, []).append(i)
+    for members in groups.values():
+        best = max(members, key=lambda i: (rows[i].credit, -i))
+        for i in members:
+            if i != best:
+                rows[i] = rows[i].model_copy(update={"counted": False})
+        if best != members[0]:
+            rows[best] = rows[best].model_copy(update={"weight": rows[members[0]].weight})
+    for row in rows:
+        if row.counted:
+            total += row.weight
+            got += row.weight * row.credit
     rows.sort(key=lambda r: (IMPORTANCE_ORDER[r.importance], -r.credit, -r.weight, r.skill))
     score = got / _denominator(kb, total, tuning.match) if total else 0.0
     return SkillCoverage(score=round(min(score, 1.0), 4), skills=rows)
@@ -156,10 +178,17 @@ def _mean_total(kb: KnowledgeBase) -> float:
     def build() -> float:
         tuning = get_tuning().match
         spec = specificity(kb)
-        totals = [
-            sum(_weight(rs.importance, spec.get(rs.skill, 1.0), tuning) for rs in r.skills)
-            for r in kb.roles.values()
-        ]
+        totals = []
+        for r in kb.roles.values():
+            seen: set[str] = set()
+            total = 0.0
+            for rs in r.skills:
+                if rs.one_of is not None:
+                    if rs.one_of in seen:
+                        continue
+                    seen.add(rs.one_of)
+                total += _weight(rs.importance, spec.get(rs.skill, 1.0), tuning)
+            totals.append(total)
         return sum(totals) / len(totals) if totals else 1.0
 
     return float(get_runtime().memo("role_weight_mean", id(kb), build))
@@ -175,7 +204,12 @@ def self_rating_share(kb: KnowledgeBase, role: Role, profile: Profile) -> float 
     tuning = get_tuning()
     spec = specificity(kb)
     total = got = 0.0
+    seen_groups: set[str] = set()
     for rs in role.skills:
+        if rs.one_of is not None:
+            if rs.one_of in seen_groups:
+                continue  # a group of alternatives counts once, by its first member
+            seen_groups.add(rs.one_of)
         weight = _weight(rs.importance, spec.get(rs.skill, 1.0), tuning.match)
         total += weight
         if rs.skill in profile.skills or rs.skill in profile.denied:
