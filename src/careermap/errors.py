@@ -12,13 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "AuthenticationError",
     "CancelledError",
     "CareermapError",
+    "ConflictError",
     "DataError",
     "DocumentError",
     "InputError",
     "InternalError",
+    "NotFoundError",
+    "PermissionDeniedError",
     "ProviderError",
+    "RateLimitedError",
     "UnknownIdError",
     "UsageError",
     "error_body",
@@ -126,6 +131,46 @@ class ProviderError(CareermapError):
     code = "provider_error"
     exit_code = 5
     http_status = 502
+
+
+class AuthenticationError(CareermapError):
+    """Not signed in, or the credentials given are wrong."""
+
+    code = "unauthenticated"
+    exit_code = 2
+    http_status = 401
+
+
+class PermissionDeniedError(CareermapError):
+    """Signed in, but not allowed to see or change this."""
+
+    code = "forbidden"
+    exit_code = 2
+    http_status = 403
+
+
+class NotFoundError(CareermapError):
+    """A saved record (profile, plan, learner...) that does not exist for this user."""
+
+    code = "not_found"
+    exit_code = 2
+    http_status = 404
+
+
+class ConflictError(CareermapError):
+    """The request clashes with what is stored (an e-mail already registered...)."""
+
+    code = "conflict"
+    exit_code = 2
+    http_status = 409
+
+
+class RateLimitedError(CareermapError):
+    """Too many attempts in a short time (sign-in)."""
+
+    code = "rate_limited"
+    exit_code = 2
+    http_status = 429
 
 
 class CancelledError(CareermapError):

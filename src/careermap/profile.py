@@ -40,7 +40,7 @@ class Evidence(BaseModel):
     end: int | None = Field(default=None, ge=0)
 
 
-SkillBasis = Literal["stated", "implied", "experience", "education", "certification"]
+SkillBasis = Literal["stated", "implied", "experience", "education", "certification", "progress"]
 
 
 class ProfileSkill(BaseModel):
@@ -54,7 +54,7 @@ class ProfileSkill(BaseModel):
         description="stated: the document names it; implied: what the person demonstrably "
         "did cannot be done without it; experience: a job title held that cannot be done "
         "without it; education: a degree in its subject; certification: a certification "
-        "held that attests it",
+        "held that attests it; progress: the person marked it learned since",
     )
     implied_by: list[str] = Field(
         default_factory=list, description="for an implied skill, the skills it comes from"

@@ -35,6 +35,7 @@ __all__ = [
     "StartResult",
     "Target",
     "WeekTask",
+    "apply_progress",
     "choose_target",
     "make_plan",
     "match",
@@ -115,6 +116,40 @@ def merge_profiles(resume: Profile | None, quiz: Profile | None) -> Profile:
             "self_ratings": {**quiz.self_ratings, **resume.self_ratings},
         }
     )
+
+
+def apply_progress(
+    profile: Profile, levels: dict[str, str], *, kb: KnowledgeBase | None = None
+) -> Profile:
+    """The profile with what the person has since learned (skill id -> level reached):
+    each skill raised to that level where it is above what the profile holds, so that
+    marking a skill learned changes every role's score and every plan built from it."""
+    from careermap.knowledge.schemas import LEVELS
+    from careermap.profile import Evidence, ProfileSkill
+
+    kb = _kb(kb)
+    skills = dict(profile.skills)
+    denied = dict(profile.denied)
+    for raw, level in levels.items():
+        sid = kb.skill(raw).id
+        if level not in LEVELS:
+            raise InputError(
+                f"progress for {sid} is '{level}', not a level.",
+                hint="Use foundational, intermediate or advanced.",
+            )
+        have = skills.get(sid)
+        if have is not None and LEVELS.index(have.level) >= LEVELS.index(level):
+            continue
+        skills[sid] = ProfileSkill(
+            skill=sid,
+            level=LEVELS[LEVELS.index(level)],
+            confidence=max(0.9, have.confidence if have else 0.0),
+            evidence=[Evidence(text=f"marked {level} in your progress", origin="manual")],
+            basis="progress",
+            reason="your progress",
+        )
+        denied.pop(sid, None)
+    return profile.model_copy(update={"skills": skills, "denied": denied})
 
 
 def quiz_profile(answers: Any, kb: KnowledgeBase | None = None) -> Profile:

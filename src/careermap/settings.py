@@ -61,6 +61,11 @@ class Settings(BaseSettings):
         le=64,
         description="CPU threads the embedding model may use.",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="Where profiles, plans and accounts are stored: a SQLAlchemy URL such as "
+        "postgresql+psycopg://user:pass@host/db (default: SQLite, careermap.db under home).",
+    )
     min_salary_sample: int = Field(
         default=10,
         ge=1,

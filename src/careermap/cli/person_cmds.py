@@ -122,6 +122,7 @@ _BASIS = {
     "experience": "job title",
     "education": "degree",
     "certification": "certification",
+    "progress": "your progress",
 }
 
 
