@@ -24,7 +24,8 @@ Each input counts once, in the first of these that applies:
 
 - hung: still running at ``--hard-limit`` seconds;
 - over memory: grew by more than ``--memory-mb`` (or raised MemoryError);
-- crash: raised anything but a ``careermap.errors.CareermapError``;
+- crash: raised anything but a ``careermap.errors.CareermapError``, or killed its worker
+  (a signal from native code);
 - unsafe: the Document (text, section headings, position titles and organisations,
   warnings) holds C0/C1 control characters other than newline and tab, a clean error's
   message has a line break or control characters, or the document shows the content of a
@@ -35,14 +36,16 @@ Each input counts once, in the first of these that applies:
 
 Failing inputs (the first five kinds) are written to ``--save-failures`` (default
 bench/results/robustness/, which git ignores) under a name that says their case, with a
-``failures.json`` index; ``--replay FILE`` runs one such file in this process and prints
-its traceback (``--profile`` adds the functions it spent its time in).
+``failures.json`` index; the workers' stderr goes to ``worker.log`` there. ``--replay FILE``
+runs one such file in this process and prints its traceback (``--profile`` adds the
+functions it spent its time in).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import faulthandler
 import json
 import multiprocessing
 import os
@@ -71,7 +74,7 @@ _KB100 = 100_000
 _MIB = 1024 * 1024
 _GRACE_S = 3.0
 #: a worker that fails to start is tried again this many times, this many seconds apart
-_START_TRIES = 20
+_START_TRIES = 4
 _START_WAIT_S = 15
 
 
@@ -155,7 +158,7 @@ def _frame_text(frame: traceback.FrameSummary, *, line: bool = True) -> str:
     else:
         parts = path.split("/site-packages/")
         path = parts[1] if len(parts) > 1 else path.rsplit("/", 1)[-1]
-    return f"{path}:{frame.name}" + (f":{frame.lineno}" if line else "")
+    return f"{path}:{frame.name}" + (f":{frame.lineno}" if line and frame.lineno else "")
 
 
 def _where(frames: list[traceback.FrameSummary]) -> tuple[str, str]:
@@ -301,10 +304,11 @@ def _worker_main(conn: Connection, config: dict[str, Any], stack_path: str) -> N
     os.dup2(log.fileno(), 2)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
-    faulthandler.enable(log)
+    # where the stack of an input that crashes or sticks in native code is dumped
+    stacks = open(stack_path, "w")  # noqa: SIM115 - lives as long as the worker
+    faulthandler.enable(stacks)
     warnings.simplefilter("ignore")
     logging.lastResort = None
-    stacks = open(stack_path, "w")  # noqa: SIM115 - where a stuck input's stack is dumped
 
     from careermap.documents import read
     from careermap.extract import default_lexicon, extract
@@ -367,6 +371,16 @@ def _dumped_where(path: Path) -> tuple[str, str]:
         for m in _DUMPED_FRAME.finditer(block)
     ][::-1]  # the dump lists the most recent call first
     return _where(frames) if frames else ("", "")
+
+
+def _last_error(log: Path) -> str:
+    """The last line of the workers' log that names an exception, or where to look."""
+    try:
+        lines = [ln for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
+    except OSError:
+        lines = []
+    named = [ln for ln in lines if re.match(r"^[\w.]+(?:Error|Exception)\b", ln)]
+    return (named or lines or [f"see {log}"])[-1][:300]
 
 
 class Worker:
@@ -570,8 +584,8 @@ class Runner:
             w.failed_starts += not w.ready
             if w.failed_starts > _START_TRIES:
                 self.aborted = (
-                    f"a worker could not start {_START_TRIES} times in a row (exit code {code});"
-                    f" see {self.save / 'worker.log'}"
+                    f"a worker could not start {_START_TRIES} times in a row (exit code {code}):"
+                    f" {_last_error(self.save / 'worker.log')}"
                 )
                 return
             if w.failed_starts > 1:  # careermap itself fails to load: wait for it to be fixed
@@ -679,8 +693,6 @@ def signature(r: dict[str, Any]) -> str:
     status = r["status"]
     if status in ("crash", "memory", "hung"):
         at = re.sub(r":\d+$", "", r.get("at") or "")
-        if status == "hung" and r.get("exc_type") == "Killed":
-            at = (r.get("slow_at") and re.sub(r":\d+$", "", r["slow_at"])) or at
         return f"{status}: {r.get('exc_type')} at {at}"
     if status == "unsafe":
         fields = sorted({u.split("=", 1)[0] for u in r["unsafe"]})
@@ -688,7 +700,7 @@ def signature(r: dict[str, Any]) -> str:
     if status == "slow":
         at = re.sub(r":\d+$", "", r.get("slow_at") or "(finished before the stack was sampled)")
         return f"slow: at {at}"
-    return status
+    return str(status)
 
 
 def _row(rs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -810,7 +822,7 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"slowest input: {t['worst_case']} ({t['worst_s']:.2f} s); slowest per 100 KB: "
           f"{t['worst_per_100kb_case']} ({t['worst_s_per_100kb']:.3f} s)")  # fmt: skip
     clean = ", ".join(f"{k} {v}" for k, v in report["clean_errors"].items())
-    print(f"clean errors by class: {clean or 'none'}")
+    print(f"clean errors by class (slow or unsafe ones included): {clean or 'none'}")
     sigs = report["signatures"]
     print(f"\ndistinct failures: {len(sigs)}")
     for s in sigs:
@@ -833,6 +845,18 @@ def print_table(report: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------- replay
 
 
+def _forbidden_for(filename: str) -> str | None:
+    """The forbidden text of the structural case a saved file's name says it is, if any."""
+    for fmt in sorted(hostile.FORMATS, key=len, reverse=True):
+        match = re.match(rf"^\d{{5}}-{re.escape(fmt)}-(.+)\.[a-z]+$", filename)
+        if match:
+            if match[1].startswith(("seed-", "mutate-")):
+                return None
+            found = [f for n, _, f in hostile.structural_cases(fmt) if n == match[1]]
+            return found[0] if found else None
+    return None
+
+
 def replay(args: argparse.Namespace) -> int:
     """Run one saved input here, printing what happened and, for an exception, the traceback."""
     path = Path(args.replay)
@@ -843,6 +867,9 @@ def replay(args: argparse.Namespace) -> int:
 
     default_lexicon()
     clock = _Clock(args.time_limit, args.hard_limit)
+    forbidden = _forbidden_for(path.name)
+    # stuck in native code past the hard limit: print every thread's stack and stop
+    faulthandler.dump_traceback_later(args.hard_limit + 5, exit=True)
     profiler = None
     if args.profile:
         import cProfile
@@ -850,8 +877,9 @@ def replay(args: argparse.Namespace) -> int:
         profiler = cProfile.Profile()
         profiler.enable()
     result = run_one(
-        data, path.name, semantic=args.semantic, forbidden=None, clock=clock, track_peak=True
+        data, path.name, semantic=args.semantic, forbidden=forbidden, clock=clock, track_peak=True
     )
+    faulthandler.cancel_dump_traceback_later()
     if profiler is not None:
         profiler.disable()
     seconds = result["seconds"]
@@ -860,7 +888,8 @@ def replay(args: argparse.Namespace) -> int:
         status = "unsafe"
     elif status in ("ok", "clean") and seconds > args.time_limit:
         status = "slow"
-    print(f"{path.name}: {status} ({result['status']}) in {seconds:.3f} s, {len(data)} bytes, "
+    outcome = "" if status == result["status"] else f" ({result['status']})"
+    print(f"{path.name}: {status}{outcome} in {seconds:.3f} s, {len(data)} bytes, "
           f"memory +{result['memory_mb']} MB")  # fmt: skip
     if result.get("error_class"):
         print(f"{result['error_class']}: {result['message']}")
@@ -883,14 +912,16 @@ def replay(args: argparse.Namespace) -> int:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--n", type=int, default=12_000, help="inputs in all (default 12000)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--formats", default=",".join(hostile.FORMATS), help="comma-separated")
+    p.add_argument("--seed", type=int, default=0, help="the same seed makes the same inputs")
+    p.add_argument("--formats", default=",".join(hostile.FORMATS),
+                   help=f"comma-separated, from {','.join(hostile.FORMATS)}")  # fmt: skip
     p.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--time-limit", type=float, default=2.0, help="slow past this (s)")
     p.add_argument("--hard-limit", type=float, default=20.0, help="hung past this (s)")
     p.add_argument("--memory-mb", type=int, default=1500, help="most growth per input (MB)")
     p.add_argument("--semantic", action="store_true", help="extract with the semantic stage")
-    p.add_argument("--save-failures", type=Path, default=DEFAULT_SAVE, metavar="DIR")
+    p.add_argument("--save-failures", type=Path, default=DEFAULT_SAVE, metavar="DIR",
+                   help="where failing inputs go (default bench/results/robustness/)")  # fmt: skip
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--only", default=None, metavar="REGEX", help="run only the cases whose label "
                    "(format/name) matches, e.g. 'pdf/flate' or '/(?!mutate)'")  # fmt: skip

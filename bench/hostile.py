@@ -1371,10 +1371,12 @@ def _text_structural(fmt: str) -> list[tuple[str, Callable[[random.Random], byte
 
     seed = _resume_text(fmt, base)
     cases: list[tuple[str, Callable[[random.Random], bytes], str | None]] = []
+
+    def flood(count: int) -> Callable[[], str]:
+        return lambda: "<!-- x -->" * count + "\n" + seed
+
     for count in (35, 200, 1000) if fmt == "txt" else (35, 200):  # 35 comments: 350 bytes
-        cases.append(
-            (f"comment-flood-{count}", whole(lambda c=count: "<!-- x -->" * c + "\n" + seed), None)
-        )
+        cases.append((f"comment-flood-{count}", whole(flood(count)), None))
     cases.append(
         (
             "comment-flood-unclosed",
@@ -1474,7 +1476,14 @@ def _html_structural() -> list[tuple[str, Callable[[random.Random], bytes], str 
     def page(body: str) -> Callable[[random.Random], bytes]:
         return lambda rng: f"<html><body><h1>Jane Example</h1>{body}</body></html>".encode()
 
-    cases: list[tuple[str, Callable[[random.Random], bytes], str | None]] = []
+    bare = seed[seed.index("<head>") :]  # no doctype, no <html>: the first tag is <head>
+
+    def flood(count: int) -> Callable[[random.Random], bytes]:
+        return lambda rng: ("<!-- x -->" * count + "\n" + bare).encode()
+
+    cases: list[tuple[str, Callable[[random.Random], bytes], str | None]] = [
+        (f"comment-flood-no-doctype-{count}", flood(count), None) for count in (35, 200)
+    ]
     for depth in (10_000, 30_000, 100_000):
         for tag in ("div", "span", "b"):
             cases.append(
@@ -1942,18 +1951,14 @@ def _pdf_structural() -> list[tuple[str, Callable[[random.Random], bytes], str |
             None,
         ),
     ]
+
+    def nested(open_: bytes, close: bytes, depth: int) -> Callable[[random.Random], bytes]:
+        return lambda rng: resume_with(extra=[_deep(open_, close, depth)])
+
     for depth in (1000, 10_000, 100_000):
         cases += [
-            (
-                f"nested-arrays-{depth}",
-                lambda rng, d=depth: resume_with(extra=[_deep(b"[", b"]", d)]),
-                None,
-            ),
-            (
-                f"nested-dicts-{depth}",
-                lambda rng, d=depth: resume_with(extra=[_deep(b"<< /A ", b" >>", d)]),
-                None,
-            ),
+            (f"nested-arrays-{depth}", nested(b"[", b"]", depth), None),
+            (f"nested-dicts-{depth}", nested(b"<< /A ", b" >>", depth), None),
         ]
     cases += [
         (
@@ -1979,14 +1984,12 @@ def _pdf_structural() -> list[tuple[str, Callable[[random.Random], bytes], str |
         ("xref-garbage", lambda rng: _replace(good, b"xref\n", b"xref\n0 999999999\n", 1), None),
         ("xref-missing", lambda rng: good[: good.rindex(b"xref")], None),
     ]
+
+    def count_is(count: bytes) -> Callable[[random.Random], bytes]:
+        return lambda rng: re.sub(rb"/Count \d+", b"/Count " + count, good)
+
     for count in (b"2147483647", b"1000000000000", b"-1", b"0", b"1e9"):
-        cases.append(
-            (
-                f"count-{count.decode()}",
-                lambda rng, c=count: re.sub(rb"/Count \d+", b"/Count " + c, good),
-                None,
-            )
-        )
+        cases.append((f"count-{count.decode()}", count_is(count), None))
     cases += [
         (
             "ops-1m-paths",
@@ -2527,95 +2530,94 @@ def _zip_structural() -> list[tuple[str, Callable[[random.Random], bytes], str |
     def garbage(m: RawMember) -> None:
         m.payload = random.Random(len(m.payload)).randbytes(len(m.payload))
 
-    cases: list[tuple[str, Callable[[random.Random], bytes], str | None]] = []
-    for kind, members, member in (
-        ("docx", docx_members, "word/document.xml"),
-        ("linkedin", li_members, "Positions.csv"),
-    ):
-        cases += [
+    def archive(
+        kind: str, m: list[tuple[str, bytes]], t: str
+    ) -> list[tuple[str, Callable[[random.Random], bytes], str | None]]:
+        """The attacks on one kind of archive ``m`` whose main member is ``t``."""
+        return [
             (
                 f"{kind}-encrypted-member",
-                lambda rng, m=members, t=member: raw(m, setter(flags=1), t),
+                lambda rng: raw(m, setter(flags=1), t),
                 None,
             ),
-            (f"{kind}-encrypted-all", lambda rng, m=members: raw(m, setter(flags=1)), None),
+            (f"{kind}-encrypted-all", lambda rng: raw(m, setter(flags=1)), None),
             (
                 f"{kind}-deflate64",
-                lambda rng, m=members, t=member: raw(m, setter(method=9), t),
+                lambda rng: raw(m, setter(method=9), t),
                 None,
             ),
             (
                 f"{kind}-method-99-aes",
-                lambda rng, m=members, t=member: raw(m, setter(method=99, flags=1), t),
+                lambda rng: raw(m, setter(method=99, flags=1), t),
                 None,
             ),
             (
                 f"{kind}-method-12-bzip2-garbage",
-                lambda rng, m=members, t=member: raw(m, setter(method=12), t),
+                lambda rng: raw(m, setter(method=12), t),
                 None,
             ),
             (
                 f"{kind}-method-14-lzma-garbage",
-                lambda rng, m=members, t=member: raw(m, setter(method=14), t),
+                lambda rng: raw(m, setter(method=14), t),
                 None,
             ),
             (
                 f"{kind}-method-unknown",
-                lambda rng, m=members, t=member: raw(m, setter(method=77), t),
+                lambda rng: raw(m, setter(method=77), t),
                 None,
             ),
             (
                 f"{kind}-flag-bit5-patched",
-                lambda rng, m=members, t=member: raw(m, setter(flags=0x20), t),
+                lambda rng: raw(m, setter(flags=0x20), t),
                 None,
             ),
             (
                 f"{kind}-flag-bit6-strong-encryption",
-                lambda rng, m=members, t=member: raw(m, setter(flags=0x41), t),
+                lambda rng: raw(m, setter(flags=0x41), t),
                 None,
             ),
             (
                 f"{kind}-bad-crc",
-                lambda rng, m=members, t=member: raw(m, setter(crc=0xDEADBEEF), t),
+                lambda rng: raw(m, setter(crc=0xDEADBEEF), t),
                 None,
             ),
             (
                 f"{kind}-truncated-deflate",
-                lambda rng, m=members, t=member: raw(m, truncated, t),
+                lambda rng: raw(m, truncated, t),
                 None,
             ),
-            (f"{kind}-garbage-deflate", lambda rng, m=members, t=member: raw(m, garbage, t), None),
+            (f"{kind}-garbage-deflate", lambda rng: raw(m, garbage, t), None),
             (
                 f"{kind}-size-understated",
-                lambda rng, m=members, t=member: raw(m, setter(usize=10), t),
+                lambda rng: raw(m, setter(usize=10), t),
                 None,
             ),
             (
                 f"{kind}-size-absurd",
-                lambda rng, m=members, t=member: raw(m, setter(usize=0xFFFFFFFF), t),
+                lambda rng: raw(m, setter(usize=0xFFFFFFFF), t),
                 None,
             ),
             (
                 f"{kind}-csize-absurd",
-                lambda rng, m=members, t=member: raw(m, setter(csize=0xFFFFFFF0), t),
+                lambda rng: raw(m, setter(csize=0xFFFFFFF0), t),
                 None,
             ),
             (
                 f"{kind}-local-name-differs",
-                lambda rng, m=members, t=member: raw(m, setter(local_name=b"other.xml"), t),
+                lambda rng: raw(m, setter(local_name=b"other.xml"), t),
                 None,
             ),
-            (f"{kind}-duplicate-names", lambda rng, m=members: raw(m + m), None),
+            (f"{kind}-duplicate-names", lambda rng: raw(m + m), None),
             (
                 f"{kind}-members-20000",
-                lambda rng, m=members: zip_files(
+                lambda rng: zip_files(
                     m + [(f"junk/{i}.txt", b"") for i in range(20_000)], method=zipfile.ZIP_STORED
                 ),
                 None,
             ),
             (
                 f"{kind}-members-9999",
-                lambda rng, m=members: zip_files(
+                lambda rng: zip_files(
                     m + [(f"junk/{i}.txt", b"") for i in range(9999 - len(m))],
                     method=zipfile.ZIP_STORED,
                 ),
@@ -2623,14 +2625,14 @@ def _zip_structural() -> list[tuple[str, Callable[[random.Random], bytes], str |
             ),
             (
                 f"{kind}-zip-bomb",
-                lambda rng, m=members: raw_zip(
+                lambda rng: raw_zip(
                     [raw_member(n, c) for n, c in m] + [_zeros_member("bomb.bin", 500 << 20)]
                 ),
                 None,
             ),
             (
                 f"{kind}-zip-bomb-lying-size",
-                lambda rng, m=members: raw_zip(
+                lambda rng: raw_zip(
                     [raw_member(n, c) for n, c in m]
                     + [_zeros_member("word/media/x.bin", 500 << 20, declared=1000)]
                 ),
@@ -2638,48 +2640,49 @@ def _zip_structural() -> list[tuple[str, Callable[[random.Random], bytes], str |
             ),
             (
                 f"{kind}-bomb-many-members",
-                lambda rng, m=members: raw_zip(
+                lambda rng: raw_zip(
                     [raw_member(n, c) for n, c in m]
                     + [_zeros_member(f"pad/{i}.bin", 1 << 20) for i in range(300)]
                 ),
                 None,
             ),
-            (f"{kind}-entries-count-wrong", lambda rng, m=members: raw(m, entries=65535), None),
-            (f"{kind}-cd-offset-wrong", lambda rng, m=members: raw(m, cd_shift=-7), None),
+            (f"{kind}-entries-count-wrong", lambda rng: raw(m, entries=65535), None),
+            (f"{kind}-cd-offset-wrong", lambda rng: raw(m, cd_shift=-7), None),
             (
                 f"{kind}-comment-64k",
-                lambda rng, m=members: raw(m, comment=b"PK\x05\x06" * 16383),
+                lambda rng: raw(m, comment=b"PK\x05\x06" * 16383),
                 None,
             ),
             (
                 f"{kind}-extra-field-garbage",
-                lambda rng, m=members, t=member: raw(
-                    m, setter(extra=b"\x01\x00\x10\x00" + b"\xff" * 16), t
-                ),
+                lambda rng: raw(m, setter(extra=b"\x01\x00\x10\x00" + b"\xff" * 16), t),
                 None,
             ),
-            (f"{kind}-nested-zip", lambda rng, m=members: zip_files([("inner.zip", raw(m))]), None),
+            (f"{kind}-nested-zip", lambda rng: zip_files([("inner.zip", raw(m))]), None),
             (
                 f"{kind}-stored-uncompressed",
-                lambda rng, m=members: zip_files(m, method=zipfile.ZIP_STORED),
+                lambda rng: zip_files(m, method=zipfile.ZIP_STORED),
                 None,
             ),
             (
                 f"{kind}-absolute-names",
-                lambda rng, m=members: zip_files([("/" + n, c) for n, c in m]),
+                lambda rng: zip_files([("/" + n, c) for n, c in m]),
                 None,
             ),
             (
                 f"{kind}-traversal-names",
-                lambda rng, m=members: zip_files([("../../" + n, c) for n, c in m]),
+                lambda rng: zip_files([("../../" + n, c) for n, c in m]),
                 None,
             ),
             (
                 f"{kind}-name-with-nul",
-                lambda rng, m=members, t=member: raw(m, setter(name=t.encode() + b"\x00.txt"), t),
+                lambda rng: raw(m, setter(name=t.encode() + b"\x00.txt"), t),
                 None,
             ),
         ]
+
+    cases = archive("docx", docx_members, "word/document.xml")
+    cases += archive("linkedin", li_members, "Positions.csv")
     odf = [
         ("mimetype", b"application/vnd.oasis.opendocument.text"),
         (
@@ -2775,6 +2778,10 @@ def _family(name: str) -> str:
     return re.sub(r"-\d[\dx]*$", "", name)
 
 
+def _seed_maker(fmt: str, i: int) -> Callable[[random.Random], bytes]:
+    return lambda rng: seed_bytes(fmt, i)
+
+
 def generate(n: int, seed: int = 0, formats: tuple[str, ...] = FORMATS) -> list[Case]:
     """``n`` cases spread evenly over ``formats``: seeds, every structural attack, mutations.
 
@@ -2790,9 +2797,7 @@ def generate(n: int, seed: int = 0, formats: tuple[str, ...] = FORMATS) -> list[
     mutations: dict[str, list[Case]] = {}
     for fmt in formats:
         found: list[Case] = [
-            Case(
-                0, fmt, f"seed-{i}", "seed", "seed", lambda rng, f=fmt, i=i: seed_bytes(f, i), seed
-            )
+            Case(0, fmt, f"seed-{i}", "seed", "seed", _seed_maker(fmt, i), seed)
             for i in range(_SEEDS_PER_FORMAT)
         ]
         for name, make, forbidden in structural_cases(fmt):
