@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         le=100_000,
         description="Most pages of a PDF careermap reads.",
     )
+    max_text_chars: int = Field(
+        default=200_000,
+        ge=1_000,
+        le=10_000_000,
+        description="Most characters of text careermap reads from one document (a long "
+        "résumé or posting has some 30,000).",
+    )
     embedder: str = Field(
         default="minilm-onnx",
         min_length=1,

@@ -7,6 +7,7 @@ import io
 import zipfile
 import zlib
 
+from careermap.documents.clean import printable
 from careermap.errors import DocumentError
 
 __all__ = ["MAX_RATIO", "open_zip", "read_member"]
@@ -24,7 +25,7 @@ _PATCHED = 0x20  # general-purpose flag bit 5: compressed patched data, never su
 
 def _damaged(name: str, detail: object) -> DocumentError:
     return DocumentError(
-        f"{name} is a damaged ZIP archive ({detail}).",
+        f"{name} is a damaged ZIP archive ({printable(detail)}).",
         hint="Save or export it again.",
     )
 
@@ -63,18 +64,19 @@ def open_zip(data: bytes, name: str, max_bytes: int, max_members: int = 10_000) 
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
             raise DocumentError(
-                f"{name} has a member ({member.filename}) compressed {ratio:.0f} to 1, "
-                "which documents never are (a zip bomb?); careermap will not unpack it."
+                f"{name} has a member ({printable(member.filename, 60)}) compressed "
+                f"{ratio:.0f} to 1, which documents never are (a zip bomb?); careermap will "
+                "not unpack it."
             )
         if member.flag_bits & _ENCRYPTED:
             raise DocumentError(
-                f"{name} is encrypted or password-protected ({member.filename}).",
+                f"{name} is encrypted or password-protected ({printable(member.filename, 60)}).",
                 hint="Save an unprotected copy and give careermap that.",
             )
         if member.compress_type not in _METHODS or member.flag_bits & _PATCHED:
             raise DocumentError(
                 f"{name} uses a ZIP compression method careermap cannot unpack "
-                f"(method {member.compress_type} in {member.filename}).",
+                f"(method {member.compress_type} in {printable(member.filename, 60)}).",
                 hint="Save or export it again with its usual program.",
             )
     return archive

@@ -7,7 +7,7 @@ import unicodedata
 
 from careermap.documents.vocabulary import KEEP_HYPHEN
 
-__all__ = ["BULLET", "clean_inline", "clean_lines"]
+__all__ = ["BULLET", "clean_inline", "clean_lines", "printable"]
 
 #: the one bullet every reader writes at the start of a list item
 BULLET = "- "
@@ -30,6 +30,16 @@ _PAGE_NUMBER = re.compile(
 )
 _HYPHEN_END = re.compile(r"(?<![A-Za-z-])([A-Za-z][A-Za-z-]*[a-z])-$")
 _LOWER_START = re.compile(r"^[a-z]{2}")
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+")
+
+
+def printable(text: object, width: int = 120) -> str:
+    """Text from inside a file (a member name, a parser's complaint quoting its bytes) made
+    fit for a one-line message: control characters and direction overrides removed, cut."""
+    flat = " ".join(_UNPRINTABLE.sub(" ", str(text)).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def clean_inline(text: str) -> str:

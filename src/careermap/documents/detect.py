@@ -7,6 +7,7 @@ import zipfile
 from typing import Literal
 
 from careermap.documents.archive import read_member
+from careermap.documents.clean import printable
 from careermap.errors import DocumentError
 
 __all__ = ["Container", "sniff", "sniff_text", "sniff_zip"]
@@ -48,7 +49,8 @@ _HTML_TAG = re.compile(
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
 # marks plain text rarely has (list bullets are common to both, so they do not count)
 _MD_MARKS = re.compile(
-    r"^(?:>\s|```)|\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\]\n]+\]\([^)\s]+\)"
+    r"^(?:>\s|```)|\*\*[^*\n]{1,300}\*\*|__[^_\n]{1,300}__"
+    r"|\[[^\[\]\n]{1,300}\]\([^()\s]{1,500}\)"
     r"|^\S.*\n(?:=+|-+)\s*$",
     re.M,
 )
@@ -82,7 +84,9 @@ def sniff_zip(archive: zipfile.ZipFile, name: str) -> Literal["docx", "linkedin"
     if {n.rsplit("/", 1)[-1].lower() for n in names} & _LINKEDIN_FILES:
         return "linkedin"
     if "mimetype" in names:
-        mimetype = read_member(archive, "mimetype", name)[:100].decode("ascii", "replace")
+        mimetype = printable(
+            read_member(archive, "mimetype", name)[:100].decode("ascii", "replace")
+        )
         if "opendocument" in mimetype:
             raise DocumentError(
                 f"{name} is an OpenDocument file ({mimetype}). Save it as .docx or PDF."

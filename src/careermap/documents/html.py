@@ -7,6 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from careermap.documents.blocks import Block
+from careermap.errors import DocumentError
 
 __all__ = ["html_blocks"]
 
@@ -91,8 +92,62 @@ class _Writer:
             self.blocks.append(Block(text, heading=level))
 
 
-def html_blocks(html: str) -> list[Block]:
+#: bounds checked before the page is parsed (the parser's time grows faster than the
+#: page past them); a saved job posting has a few thousand elements, a dozen levels deep
+MAX_ELEMENTS = 100_000
+MAX_DEPTH = 500
+MAX_TAG_CHARS = 20_000
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]{0,40})")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_LONG_TAG = re.compile(rf"<[^<>]{{{MAX_TAG_CHARS}}}")
+
+
+def check_page(html: str, name: str) -> None:
+    """Refuse, before parsing, a page with too many elements, nested too deep, or with a
+    tag longer than any real one (a flood of attributes); one linear pass."""
+    depth = deepest = 0
+    for elements, m in enumerate(_TAG.finditer(html), 1):
+        if elements > MAX_ELEMENTS:
+            raise _refused(name, f"holds more than {MAX_ELEMENTS:,} elements")
+        tag = m.group(2).lower()
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        elif tag not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                raise _refused(name, f"is nested more than {MAX_DEPTH} elements deep")
+    if _LONG_TAG.search(html):
+        raise _refused(name, f"has a tag over {MAX_TAG_CHARS:,} characters long")
+
+
+def _refused(name: str, why: str) -> DocumentError:
+    return DocumentError(
+        f"{name} {why}, more than a résumé or posting page has.",
+        hint="Save the page as text, or give the posting's text alone.",
+    )
+
+
+def html_blocks(html: str, name: str = "the page") -> list[Block]:
     """Text of the page's body in reading order; scripts, styles and navigation dropped."""
+    check_page(html, name)
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     writer = _Writer()

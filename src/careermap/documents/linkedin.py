@@ -18,6 +18,17 @@ __all__ = ["linkedin_blocks"]
 Row = dict[str, str]
 
 
+_READ = (
+    "Profile.csv",
+    "Positions.csv",
+    "Education.csv",
+    "Skills.csv",
+    "Certifications.csv",
+    "Projects.csv",
+    "Languages.csv",
+)
+
+
 class _Export:
     """The export's archive, and the name messages call it by."""
 
@@ -170,11 +181,26 @@ def _languages(blocks: list[Block], export: _Export) -> None:
         blocks.append(Block("\n".join(f"- {x}" for x in lines if x)))
 
 
-def linkedin_blocks(archive: zipfile.ZipFile, name: str) -> list[Block]:
+def linkedin_blocks(
+    archive: zipfile.ZipFile, name: str, *, max_bytes: int | None = None
+) -> list[Block]:
     """A résumé-shaped text from the export's profile, positions, education, skills,
-    certifications, projects and languages, each under a heading of its section kind."""
+    certifications, projects and languages, each under a heading of its section kind;
+    ``max_bytes`` bounds what the CSVs read may hold in all."""
     blocks: list[Block] = []
     export = _Export(archive, name)
+    if max_bytes is not None:
+        wanted = {f.lower() for f in _READ}
+        total = sum(
+            m.file_size
+            for m in archive.infolist()
+            if m.filename.rsplit("/", 1)[-1].lower() in wanted
+        )
+        if total > max_bytes:
+            raise DocumentError(
+                f"{name} holds {total:,} bytes of profile data, more than a résumé has.",
+                hint="Export the profile again, or give a PDF of it.",
+            )
     try:
         for part in (
             _profile,

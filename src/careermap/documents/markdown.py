@@ -8,16 +8,19 @@ from careermap.documents.blocks import Block
 
 __all__ = ["markdown_blocks", "text_blocks"]
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*)$")
+_ATX_CLOSE = re.compile(r"(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
-_CODE = re.compile(r"`([^`\n]+)`")
+# every inner part is bounded, so that a line of a thousand unclosed brackets or
+# asterisks costs time in proportion to its length (links and emphasis run short)
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\([^()\n]{0,500}\)")
+_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\n]{0,500}\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]{1,500})>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![*\w])")
+_CODE = re.compile(r"`([^`\n]{1,300})`")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^ {0,3}>\s?")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -77,7 +80,9 @@ def markdown_blocks(text: str) -> list[Block]:
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
         if atx:
             flush()
-            blocks.append(Block(_inline(atx.group(2)), heading=len(atx.group(1))))
+            title = atx.group(2)
+            title = title[: _ATX_CLOSE.search(title).start()]  # type: ignore[union-attr]
+            blocks.append(Block(_inline(title), heading=len(atx.group(1))))
         elif (
             line.strip()
             and _SETEXT.match(nxt)

@@ -14,12 +14,18 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
 from careermap.documents.blocks import Block
+from careermap.documents.clean import printable
 from careermap.errors import DocumentError
 
 __all__ = ["PdfContent", "pdf_blocks"]
 
 #: a PDF whose pages hold fewer characters than this altogether has no usable text layer
 MIN_TEXT_CHARS = 20
+#: a page of text is drawn with some kilobytes of instructions; a page holding more than
+#: this (or pages holding more than MAX_CONTENT_BYTES in all) is skipped with a warning,
+#: since reading its text would take minutes
+MAX_PAGE_CONTENT_BYTES = 1 << 20
+MAX_CONTENT_BYTES = 8 << 20
 _DIGITS = re.compile(r"\d+")
 _MAX_LOGGED = 5
 
@@ -32,7 +38,8 @@ class PdfContent:
 
 
 def _damaged(name: str, exc: BaseException) -> DocumentError:
-    detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    detail = printable(first)
     return DocumentError(
         f"{name} is a damaged or invalid PDF ({detail}). Open it in a PDF viewer and save "
         "or print it to a new PDF, or export the résumé again."
@@ -60,6 +67,24 @@ def _open(data: bytes, name: str, password: str | None) -> PdfReader:
             )
         raise DocumentError(f"the password given for {name} is wrong. Check it and try again.")
     return reader
+
+
+def _declared_pages(reader: PdfReader) -> int | None:
+    """The page count the document's page tree declares, read without walking it (a
+    hostile file may declare any number; it only serves to refuse early)."""
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]  # type: ignore[index]
+        return int(count) if isinstance(count, int) else None
+    except Exception:  # no readable page tree: the walk that follows will say so
+        return None
+
+
+def _content_size(page: object) -> int:
+    """Bytes of the page's content streams, decoded (0 when it has none)."""
+    contents = page.get_contents()  # type: ignore[attr-defined]
+    if contents is None:
+        return 0
+    return len(contents.get_data())
 
 
 def _repeated_edges(pages: list[list[str]]) -> set[str]:
@@ -116,7 +141,7 @@ def pdf_blocks(
     or one with more than ``max_pages`` pages."""
     with _pypdf_log() as logged:
         content = _pdf_blocks(data, name, password, max_pages)
-    content.warnings.extend(f"PDF structure: {message}" for message in logged)
+    content.warnings.extend(f"PDF structure: {printable(message)}" for message in logged)
     return content
 
 
@@ -125,7 +150,8 @@ def _pdf_blocks(data: bytes, name: str, password: str | None, max_pages: int) ->
     warnings: list[str] = []
     texts: list[str] = []
     try:
-        count = len(reader.pages)
+        declared = _declared_pages(reader)
+        count = declared if declared is not None and declared > max_pages else len(reader.pages)
         if count > max_pages:
             raise DocumentError(
                 f"{name} has {count:,} pages, more than careermap's limit of {max_pages:,} "
@@ -139,8 +165,18 @@ def _pdf_blocks(data: bytes, name: str, password: str | None, max_pages: int) ->
         raise _damaged(name, exc) from exc
     if not pages:
         raise DocumentError(f"{name} is a PDF with no pages. Export the résumé again.")
+    budget = MAX_CONTENT_BYTES
     for number, page in enumerate(pages, 1):
         try:
+            size = _content_size(page)
+            if size > MAX_PAGE_CONTENT_BYTES or size > budget:
+                warnings.append(
+                    f"page {number} holds {size:,} bytes of drawing instructions, more than a "
+                    "page of text; skipped"
+                )
+                texts.append("")
+                continue
+            budget -= size
             texts.append(page.extract_text() or "")
         except Exception as exc:  # one unreadable page should not lose the others
             warnings.append(f"page {number} could not be read ({type(exc).__name__}); skipped")

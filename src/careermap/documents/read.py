@@ -97,24 +97,43 @@ def _load(source: Source, name: str | None, limit: int) -> tuple[bytes, str]:
 def _blocks(
     data: bytes, name: str, limit: int, password: str | None
 ) -> tuple[list[Block], DocumentFormat, int | None, list[str]]:
+    settings = get_settings()
+    most = settings.max_text_chars
     container = sniff(data, name)
     if container == "pdf":
-        content = pdf_blocks(data, name, password, max_pages=get_settings().max_pages)
+        content = pdf_blocks(data, name, password, max_pages=settings.max_pages)
         return content.blocks, "pdf", content.pages, content.warnings
     if container == "zip":
         with open_zip(data, name, limit) as archive:
             if sniff_zip(archive, name) == "linkedin":
-                return linkedin_blocks(archive, name), "linkedin", None, []
+                return linkedin_blocks(archive, name, max_bytes=most * 4), "linkedin", None, []
+            xml = next((m for m in archive.infolist() if m.filename == "word/document.xml"), None)
+            if xml is not None and xml.file_size > most * 25:
+                raise _too_much_text(name, None, most)
         return docx_blocks(data, name), "docx", None, []
     text, warnings = decode_text(data, name)
     if looks_binary(text):
         raise binary_error(name)
+    if len(text) > most * 10:
+        raise _too_much_text(name, None, most)
     kind = sniff_text(text)
     if kind == "html":
-        return html_blocks(text), "html", None, warnings
+        if len(text) > most * 10:
+            raise _too_much_text(name, None, most)
+        return html_blocks(text, name), "html", None, warnings
+    if len(text) > most * 1.25:
+        raise _too_much_text(name, len(text), most)
     if kind == "markdown":
         return markdown_blocks(text), "markdown", None, warnings
     return text_blocks(text), "text", None, warnings
+
+
+def _too_much_text(name: str, chars: int | None, most: int) -> DocumentError:
+    shown = f"has {chars:,} characters of text" if chars else "holds more text than"
+    return DocumentError(
+        f"{name} {shown}, over careermap's limit of {most:,} for one résumé or posting.",
+        hint="Give the résumé or posting alone, or raise CAREERMAP_MAX_TEXT_CHARS.",
+    )
 
 
 def _page_starts(lines: list[Line], pages: int, text_length: int) -> list[int]:
@@ -152,6 +171,9 @@ def read(
         raise DocumentError(f"{shown} is empty. Give the file that holds the résumé or posting.")
     blocks, fmt, pages, warnings = _blocks(data, shown, limit, password)
     text, lines = assemble(blocks, drop_page_numbers=fmt == "pdf")
+    most = get_settings().max_text_chars
+    if len(text) > most:
+        raise _too_much_text(shown, len(text), most)
     if len(text) < MIN_TEXT_CHARS:
         found = f"only {len(text)} characters of text" if text else "no text"
         raise DocumentError(
