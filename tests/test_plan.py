@@ -61,9 +61,12 @@ def check_prerequisites_first(kb: KnowledgeBase, plan: Plan) -> None:
 def check_every_need_covered(kb: KnowledgeBase, plan: Plan, needs: list[SkillNeed]) -> None:
     steps = {s.ref: s for s in plan.skill_steps()}
     chosen = {c.course: c for c in plan.courses}
+    practice = {e.ref for e in plan.extras if e.reason == "practice"}
     for n in needs:
         if n.skill in plan.done:
             continue
+        if n.skill in practice and n.skill not in steps:
+            continue  # at intermediate already: the step to advanced is practice
         s = steps[n.skill]  # never dropped
         assert s.hours > 0
         if s.course is not None:
@@ -90,7 +93,8 @@ def check_every_need_covered(kb: KnowledgeBase, plan: Plan, needs: list[SkillNee
             assert s.hours == kb.skill(n.skill).hours.to_reach(s.target or "advanced", s.current)
     # every chosen course is used for at least one step
     assert all(c.skills for c in plan.courses)
-    assert len(plan.skill_steps()) == len({n.skill for n in needs} - set(plan.done))
+    met = {e.ref for e in plan.extras if e.reason == "practice"} - set(steps)
+    assert len(plan.skill_steps()) == len({n.skill for n in needs} - set(plan.done) - met)
 
 
 def check_schedule(plan: Plan) -> None:
@@ -131,8 +135,13 @@ def check_projects(plan: Plan) -> None:
     for p in projects:
         last = max((pos[s] for s in p.after), default=-1)
         assert last < p.index, "a project comes after all its plan skills"
-        # ... and right after them: only other projects in between
-        assert all(s.kind == "project" for s in plan.steps[last + 1 : p.index])
+        # ... and right after them, once the course stretch they fall in is finished:
+        # only other projects, or the rest of a course already begun, in between
+        begun = {s.course for s in plan.steps[: last + 1] if s.course}
+        assert all(
+            s.kind == "project" or (s.course in begun and s.course is not None)
+            for s in plan.steps[last + 1 : p.index]
+        )
 
 
 def check_totals(plan: Plan) -> None:
@@ -174,13 +183,16 @@ def test_plan_for_an_empty_profile_is_complete_and_ordered(
 def test_expected_choices_on_the_fixture(kb: KnowledgeBase) -> None:
     plan = plan_for(kb)
     by_skill = {s.ref: s for s in plan.skill_steps()}
-    # python to advanced only through the paid course; docker and communication have none
-    assert by_skill["python"].course == "py-pro"
+    # python, wanted at advanced level, is planned to intermediate (the free course does
+    # it); the step to advanced is offered as practice; docker and communication have none
+    assert by_skill["python"].target == "intermediate"
+    assert by_skill["python"].course == "py-basics"
+    assert "python" in [e.ref for e in plan.extras if e.reason == "practice"]
     assert plan.uncovered == ["communication", "docker"]
     assert by_skill["docker"].hours == 26  # 6 + 20 from the skill's own estimate
     # linear algebra alone (15 h) costs less than the 50-h maths course, whose statistics
     # the ML course teaches anyway: the solver weighs courses against self-study
-    assert plan.self_taught == ["linear-algebra"] and by_skill["linear-algebra"].hours == 15
+    assert "linear-algebra" in plan.self_taught and by_skill["linear-algebra"].hours == 15
     assert "math-for-ml" not in {c.course for c in plan.courses}
     # one course (12 h) covers rag and embeddings together, learned back to back
     assert by_skill["rag"].course == by_skill["embeddings"].course == "rag-course"
@@ -259,10 +271,11 @@ def test_a_skill_listed_twice_is_planned_once_at_the_higher_target(kb: Knowledge
     [step] = plan.skill_steps()
     assert (step.ref, step.target, step.importance, step.why) == (
         "python",
-        "advanced",
+        "intermediate",  # the working level; advanced is practice
         "essential",
         "high",
     )
+    assert [(e.ref, e.reason) for e in plan.extras] == [("python", "practice")]
 
 
 @pytest.mark.parametrize("hours", [0.5, 1, 2.5, 7, 10, 17.5, 40, 80])

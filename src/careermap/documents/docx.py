@@ -28,6 +28,7 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 _TABS = re.compile(r"[ ]*\t+[ ]*")
 _TXBX = f"{_W}txbxContent"
+_P, _TBL = f"{_W}p", f"{_W}tbl"
 _MAX_TABLE_DEPTH = 8
 _MAX_BOX_DEPTH = 8
 #: a two-page résumé has a few hundred paragraphs and cells; these are far above any
@@ -133,14 +134,16 @@ class _Reader:
         for tr in table._tbl.tr_lst:
             # each cell element once, whatever grid columns it claims to span (python-docx's
             # row.cells walks the spans, which a hostile gridSpan makes endless)
-            cells = [_Cell(tc, table) for tc in tr.tc_lst]
+            cells = tr.tc_lst
             self.cells += len(cells)
             if self.cells > MAX_CELLS:
                 raise self._too_many("table cells", MAX_CELLS)
-            # each cell's paragraphs and their text, worked out once
+            # each cell's paragraphs and their text, worked out once, straight from the XML
             contents = [
-                [(p, _paragraph_text(p)) for p in c.paragraphs] if not c.tables else None
-                for c in cells
+                None
+                if tc.find(_TBL) is not None
+                else [(p, _paragraph_text(p)) for p in _cell_paragraphs(tc, table)]
+                for tc in cells
             ]
             simple = all(
                 content is not None
@@ -153,8 +156,8 @@ class _Reader:
                 if texts:
                     yield Block(" | ".join(texts))
                 continue
-            for cell in cells:
-                yield from self.content_blocks(cell.iter_inner_content(), depth + 1)
+            for tc in cells:
+                yield from self.content_blocks(_Cell(tc, table).iter_inner_content(), depth + 1)
 
     def content_blocks(self, items: Iterator[Paragraph | Table], depth: int) -> Iterator[Block]:
         for item in items:
@@ -162,6 +165,10 @@ class _Reader:
                 yield from self.paragraph_blocks(item)
             else:
                 yield from self.table_blocks(item, depth)
+
+
+def _cell_paragraphs(tc: Any, table: Table) -> Iterator[Paragraph]:
+    return (Paragraph(p, table) for p in tc.iterchildren(_P))
 
 
 _RUN, _T, _TAB = f"{_W}r", f"{_W}t", f"{_W}tab"

@@ -26,6 +26,10 @@ MIN_TEXT_CHARS = 20
 #: since reading its text would take minutes
 MAX_PAGE_CONTENT_BYTES = 1 << 20
 MAX_CONTENT_BYTES = 8 << 20
+#: a résumé or posting of 50 pages is drawn with a few thousand objects; pypdf checks each
+#: object the cross-reference table lists when it opens a file, about 10 µs apiece
+MAX_OBJECTS = 50_000
+_XREF_ENTRY = re.compile(rb"\d{10} \d{5} [nf]")
 _DIGITS = re.compile(r"\d+")
 _MAX_LOGGED = 5
 
@@ -145,7 +149,19 @@ def pdf_blocks(
     return content
 
 
+def _check_objects(data: bytes, name: str) -> None:
+    """Refuse a file with more objects than any résumé, before pypdf checks each one."""
+    objects = max(data.count(b"endobj"), len(_XREF_ENTRY.findall(data)))
+    if objects > MAX_OBJECTS:
+        raise DocumentError(
+            f"{name} is a PDF of {objects:,} objects, more than careermap reads in a résumé "
+            f"or posting ({MAX_OBJECTS:,}).",
+            hint="Print or export the pages that hold the résumé to a new PDF.",
+        )
+
+
 def _pdf_blocks(data: bytes, name: str, password: str | None, max_pages: int) -> PdfContent:
+    _check_objects(data, name)
     reader = _open(data, name, password)
     warnings: list[str] = []
     texts: list[str] = []

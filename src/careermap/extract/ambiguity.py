@@ -91,8 +91,9 @@ _QUALIFIER = re.compile(r"\s*(?:\([^()]*\))?\s*")
 
 @lru_cache(maxsize=512)
 def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A context word as a whole word, or its plural ("pipeline" confirms "pipelines")."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:s|es)?(?!\w)")
 
 
 def _previous_word(text: str, start: int) -> str:

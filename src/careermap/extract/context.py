@@ -68,6 +68,12 @@ _YEARS = (  # "over", "at least", "about" before the number change nothing
 )
 _YEARS_RE = re.compile(_YEARS)
 _YEARS_AFTER = re.compile(r"\s*(?:\(|:|-|–|—)\s*" + _YEARS)
+#: "Strong Python, 5+ years." : after a comma, the years end the clause
+_YEARS_AFTER_COMMA = re.compile(
+    r"\s*,\s*" + _YEARS + r"(?:\s+(?:of\s+)?experience)?\s*(?P<end>[.;),]|$)"
+)
+#: where a clause starts: the sentence start, or a stop, semicolon, colon or line break
+_CLAUSE_START = re.compile(r"[.;:\n•|]")
 
 _ADVANCED = (
     r"expert(?:ise)?|advanced|proficient|proficiency|deep|extensive|in-depth|mastery|"
@@ -186,7 +192,7 @@ class SentenceContext:
         self._starts = [a for a, _ in self.spans]
         self._cues: list[tuple[int, int, Level]] | None = None
         self._cue_ends: list[int] = []
-        self._years: list[tuple[int, float]] | None = None
+        self._years: list[tuple[int, int, float]] | None = None
         self._years_ends: list[int] = []
         self._clauses: list[int] | None = None
         self._negations: list[tuple[int, int, bool]] | None = None
@@ -201,6 +207,22 @@ class SentenceContext:
                 return True
             i -= 1
         return False
+
+    def _alone_in_clause(self, start: int) -> bool:
+        """Whether no other mention comes before ``start`` in its clause ("Strong Python,
+        5+ years", not "Python, SQL, 5+ years", where the years are not only SQL's)."""
+        i = bisect_left(self._starts, start) - 1
+        if i < 0:
+            return True
+        previous_end = self.spans[i][1]
+        if start - previous_end > _MAX_GAP:
+            return True
+        return bool(_CLAUSE_START.search(self.low, previous_end, start))
+
+    def _follows_a_mention(self, pos: int) -> bool:
+        """Whether a mention ends just before ``pos``, a comma between ("Tableau, 3 years")."""
+        i = bisect_left(self._starts, pos) - 1
+        return i >= 0 and bool(re.fullmatch(r"\s*,\s*", self.low[self.spans[i][1] : pos]))
 
     def _gap(self, a: int, b: int, own: Span) -> str | None:
         """``low[a:b]`` with the other mentions in it blanked out (None if ``b < a``)."""
@@ -252,20 +274,25 @@ class SentenceContext:
         after = _YEARS_AFTER.match(self.low[end : end + 40])
         if after:
             return parse_number(after.group("n"))
+        after = _YEARS_AFTER_COMMA.match(self.low[end : end + 40])
+        if after and self._alone_in_clause(start):
+            return parse_number(after.group("n"))
         if self._years is None:
             low = self.low
             self._years = (
-                [(m.end(), parse_number(m.group("n"))) for m in _YEARS_RE.finditer(low)]
+                [(m.start(), m.end(), parse_number(m.group("n"))) for m in _YEARS_RE.finditer(low)]
                 if "year" in low or "yr" in low
                 else []
             )
-            self._years_ends = [e for e, _ in self._years]
+            self._years_ends = [e for _, e, _ in self._years]
         i = bisect_right(self._years_ends, start) - 1
         if i < 0:
             return None
-        years_end, value = self._years[i]
+        years_start, years_end, value = self._years[i]
         if start - years_end > _MAX_GAP:
             return None
+        if self.low[years_end : years_end + 1] == "," and self._follows_a_mention(years_start):
+            return None  # "Tableau, 3 years, and SQL": the years are Tableau's
         gap = self._gap(years_end, start, (start, end))
         return value if gap is not None and _YEARS_GAP.fullmatch(gap) else None
 

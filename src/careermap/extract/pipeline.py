@@ -26,7 +26,7 @@ from careermap.extract.lexical import Hit, Lexicon, default_lexicon, resolve_ove
 from careermap.extract.mention import Extraction, Mention, Taxonomy
 from careermap.extract.sentences import Sentence, sentence_at, split_sentences
 from careermap.extract.wording import get_wording
-from careermap.tuning import get_tuning
+from careermap.tuning import Confidences, get_tuning
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document
@@ -38,11 +38,14 @@ _TAXONOMIES = ("careermap", "esco", "both")
 
 
 def _confidence(
-    hit: Hit, sentence: str, index: int, seen: dict[tuple[int, tuple[str, ...]], bool]
+    hit: Hit,
+    sentence: str,
+    index: int,
+    seen: dict[tuple[int, tuple[str, ...]], bool],
+    c: Confidences,
 ) -> float:
     """How sure careermap is that the words name the skill (``seen`` remembers, per
     sentence, whether an ambiguous alias's context words are there)."""
-    c = get_tuning().extract.confidence
     t = hit.target
     if t.taxonomy == "careermap":
         if t.ambiguous:
@@ -151,6 +154,7 @@ def extract(
     confirmed: dict[tuple[int, tuple[str, ...]], bool] = {}
     sections = _Sections(document)
     flags = _SentenceFlags(sections)
+    confidence = get_tuning().extract.confidence
 
     mentions: list[Mention] = []
     cache: dict[tuple[int, int], tuple[str | None, float | None, bool, str | None]] = {}
@@ -181,7 +185,7 @@ def extract(
                 sentence=sent.text,
                 sentence_start=sent.start,
                 sentence_end=sent.end,
-                confidence=_confidence(h, sent.text, i, confirmed),
+                confidence=_confidence(h, sent.text, i, confirmed, confidence),
                 method=t.method,
                 level=level,  # type: ignore[arg-type]
                 years=years,

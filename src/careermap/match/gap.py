@@ -7,8 +7,9 @@ gap. A skill they say they lack stays a need, with their words (``you_said``).
 
 Prerequisites of a need that the person does not hold yet are needs too (at foundational
 level, or the level the role itself asks), so a plan never asks for LoRA before
-fine-tuning: all of them, transitively, for a need above foundational level, and only
-the direct ones for a foundational one. A group of alternatives in the role (one cloud,
+fine-tuning: all of them, transitively, for a need above foundational level, only the
+direct ones for a foundational essential one, and none for a foundational one the role
+finds less than essential. A group of alternatives in the role (one cloud,
 one deep-learning framework: ``RoleSkill.one_of``) is one need, for the member the person
 is nearest to, and none when they hold one. The role's "useful" skills are needs marked
 ``optional``: a plan offers them as extras and does not schedule them.
@@ -86,12 +87,14 @@ def _group(need: SkillNeed, kb: KnowledgeBase) -> int:
     return 0 if need.importance == "essential" else 1
 
 
-def _needed_first(kb: KnowledgeBase, skill: str, target: Level) -> set[str]:
+def _needed_first(kb: KnowledgeBase, skill: str, target: Level, essential: bool) -> set[str]:
     """The skills to learn before ``skill`` to reach ``target``: every prerequisite,
-    transitively; for a foundational target only the direct ones (the basics of a skill
-    do not need the whole chain beneath it)."""
+    transitively; for a foundational target of an essential skill only the direct ones
+    (the basics of a skill do not need the whole chain beneath it), and none for a
+    foundational target of a skill the role finds less than essential (an overview of
+    model quantization for an MLOps engineer does not wait for a deep-learning course)."""
     if target == "foundational":
-        return set(kb.skills[skill].prerequisites)
+        return set(kb.skills[skill].prerequisites) if essential else set()
     return kb.ancestors(skill)
 
 
@@ -159,7 +162,8 @@ def compute_gap(
     # prerequisites the person lacks, for every need (closure over the graph); a
     # prerequisite of an optional extra is optional too, unless a required need needs it
     for sid in sorted(needs, key=lambda s: needs[s].optional):
-        for pre in sorted(_needed_first(kb, sid, needs[sid].target)):
+        essential = needs[sid].importance == "essential"
+        for pre in sorted(_needed_first(kb, sid, needs[sid].target, essential)):
             if profile.level_of(pre) is not None:
                 continue
             if pre in needs:

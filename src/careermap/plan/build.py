@@ -10,6 +10,7 @@ from typing import Literal, get_args
 from careermap.errors import InputError
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import Certification, Level, Role
+from careermap.plan.blocks import block_order, untangle
 from careermap.plan.costs import CostModel
 from careermap.plan.courses import Selection, select_courses
 from careermap.plan.model import (
@@ -114,85 +115,59 @@ def _fit(
     kb: KnowledgeBase, needs: list[SkillNeed], hours: float
 ) -> tuple[list[SkillNeed], list[SkillNeed]]:
     """The most valuable needs that fit in ``hours`` (each with the prerequisites it needs
-    among them), and those left out. A need's value is its importance to the role times
-    how specific it is to the role; bundles are taken best value per hour first."""
+    among them), and those left out.
+
+    Essential needs go in first, then important ones, then useful ones, as an advisor
+    would fill a short time; within a tier, bundles (a need and the prerequisites it still
+    lacks) are taken best value per hour first, a bundle's value being the importance
+    times the specificity of every role need in it."""
     own = {n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in needs}
     by_id = {n.skill: n for n in needs}
     importance = {"essential": 3.0, "important": 2.0, "useful": 0.5}
+
+    def value(sid: str) -> float:
+        n = by_id[sid]
+        return 0.0 if n.kind == "prerequisite" else importance[n.importance] * max(n.weight, 0.05)
+
     kept: set[str] = set()
     left = hours
-    while True:
-        best: tuple[float, list[str]] | None = None
-        for n in needs:
-            if n.skill in kept or n.kind == "prerequisite":
-                continue
-            bundle = [n.skill, *(a for a in kb.ancestors(n.skill) if a in by_id and a not in kept)]
-            cost = sum(own[s] for s in bundle)
-            if cost > left + 1e-9:
-                continue
-            value = importance[n.importance] * max(n.weight, 0.05)
-            ratio = value / max(cost, 0.5)
-            if best is None or ratio > best[0]:
-                best = (ratio, bundle)
-        if best is None:
-            break
-        kept.update(best[1])
-        left -= sum(own[s] for s in best[1])
+    for tier in ("essential", "important", "useful"):
+        while True:
+            best: tuple[float, list[str]] | None = None
+            for n in needs:
+                if n.skill in kept or n.kind == "prerequisite" or n.importance != tier:
+                    continue
+                bundle = [
+                    n.skill,
+                    *sorted(a for a in kb.ancestors(n.skill) if a in by_id and a not in kept),
+                ]
+                cost = sum(own[s] for s in bundle)
+                if cost > left + 1e-9:
+                    continue
+                ratio = sum(value(s) for s in bundle) / max(cost, 0.5)
+                if best is None or ratio > best[0]:
+                    best = (ratio, bundle)
+            if best is None:
+                break
+            kept.update(best[1])
+            left -= sum(own[s] for s in best[1])
     return [n for n in needs if n.skill in kept], [n for n in needs if n.skill not in kept]
 
 
-def _contiguous(steps: list[PlanStep]) -> list[PlanStep]:
-    """The steps reordered so that the skills of one course are learned together, one
-    course at a time, each after its prerequisites.
-
-    ``steps`` come in a prerequisite order. Units (a course's skills, or one self-study
-    skill) are taken whole, earliest first, once nothing they need is left outside them;
-    when two courses need each other, the earlier one is split at the first skill that
-    must wait, so that a prerequisite never comes after the skill that needs it.
-    """
-    key = {st.ref: (f"course:{st.course}" if st.course else f"skill:{st.ref}") for st in steps}
-    units: dict[str, list[PlanStep]] = {}
-    for st in steps:
-        units.setdefault(key[st.ref], []).append(st)
-    placed: set[str] = set()
-    out: list[PlanStep] = []
-
-    def ready(st: PlanStep, inside: set[str]) -> bool:
-        return all(a in placed or a in inside or a not in key for a in st.after)
-
-    while len(out) < len(steps):
-        whole = None
-        for name, members in units.items():
-            left = [st for st in members if st.ref not in placed]
-            if not left:
-                continue
-            inside: set[str] = set()
-            ok = True
-            for st in left:  # in prerequisite order, so inside grows as it is taken
-                if not ready(st, inside):
-                    ok = False
-                    break
-                inside.add(st.ref)
-            if ok:
-                whole = name
-                break
-        if whole is not None:
-            take = [st for st in units[whole] if st.ref not in placed]
-        else:  # courses need each other: take what can be taken of the earliest one
-            first = next(st for st in steps if st.ref not in placed and ready(st, set()))
-            take = []
-            inside = set()
-            for st in units[key[first.ref]]:
-                if st.ref in placed:
-                    continue
-                if not ready(st, inside):
-                    break
-                take.append(st)
-                inside.add(st.ref)
-        for st in take:
-            placed.add(st.ref)
-            out.append(st)
-    return out
+def _after_stretch(steps: list[PlanStep], pos: int) -> int:
+    """``pos``, or the last step of the course stretch it falls inside, so that nothing is
+    put between a course's first and last step."""
+    spans: dict[str, list[int]] = {}
+    for i, st in enumerate(steps):
+        if st.course:
+            spans.setdefault(st.course, [i, i])[1] = i
+    moved = True
+    while moved:
+        moved = False
+        for first, last in spans.values():
+            if first <= pos < last:
+                pos, moved = last, True
+    return pos
 
 
 def _certification(
@@ -263,8 +238,7 @@ def build_plan(
     given = list(needs)
     done_ids = sorted({kb.skill(s).id for s in done})
     levels = {kb.skill(s).id: lv for s, lv in (progress or {}).items()}
-    left = remaining_needs(kb, given, done_ids, levels)
-    extras: list[Extra] = []
+    left, extras = _working_level(kb, remaining_needs(kb, given, done_ids, levels), role)
     wanted = [n for n in left if include_optional or not n.optional]
     for n in left:
         if n not in wanted:
@@ -291,7 +265,14 @@ def build_plan(
         time_limit=time_limit,
         self_study=self_study,
     )
-    steps = _contiguous(_skill_steps(kb, role, ordered.needs, ordered.after, sel))
+    wanted_ids = set(ordered.ids)
+    deps = {sid: kb.ancestors(sid) & wanted_ids for sid in ordered.ids}
+    sel, moved = untangle(
+        sel, ordered.ids, deps, self_study, {c.id: float(c.hours) for c in sel.chosen}
+    )
+    by_id = {n.skill: n for n in ordered.needs}
+    in_blocks = [by_id[s] for s in block_order(ordered.ids, deps, sel.assignment)]
+    steps = _skill_steps(kb, role, in_blocks, ordered.after, sel)
     skill_order = [st.ref for st in steps]
 
     held = {kb.certification(c).id for c in held_certifications}
@@ -299,6 +280,7 @@ def build_plan(
     if cert is not None:
         attests = [a.skill for a in cert.attests if a.skill in set(skill_order)]
         last = max((skill_order.index(s) for s in attests), default=len(steps) - 1)
+        last = _after_stretch(steps, last)
         steps.insert(
             last + 1,
             PlanStep(
@@ -343,7 +325,9 @@ def build_plan(
                 room -= p.hours
         picked = fitting
     order_now = [st.ref for st in steps]
-    for offset, (pos, p) in enumerate(place_projects(picked, order_now)):
+    placed = [(_after_stretch(steps, pos), p) for pos, p in place_projects(picked, order_now)]
+    placed.sort(key=lambda t: t[0])
+    for offset, (pos, p) in enumerate(placed):
         uses = [kb.skill(s).label for s in p.skills if s in set(gap_ids)]
         used = [s for s in p.skills if s in set(order_now)]
         steps.insert(
@@ -383,6 +367,13 @@ def build_plan(
             f"{len(sel.self_taught)} skill(s) are quicker to learn alone than with any course "
             "that teaches them; they are self-study steps."
         )
+    if moved:
+        notes.append(
+            f"{len(moved)} skill(s) are self-study rather than a third course at once, so "
+            "that each course is studied in one stretch: "
+            + ", ".join(kb.skill(sid).label for sid in moved)
+            + "."
+        )
     cut = [e for e in extras if e.reason == "over-budget"]
     if cut and limit is not None:
         notes.append(
@@ -391,6 +382,14 @@ def build_plan(
             + ", ".join(e.title for e in cut[:6])
             + (" ..." if len(cut) > 6 else "")
             + "."
+        )
+    practice = [e for e in extras if e.reason == "practice"]
+    if practice:
+        notes.append(
+            f"{len(practice)} skill(s) the role wants at advanced level are planned to "
+            "intermediate; advanced comes from practice ("
+            + ", ".join(e.title.removesuffix(" to advanced") for e in practice)
+            + f", about {sum(e.hours for e in practice):.0f} h more)."
         )
     optional = [e for e in extras if e.reason == "optional" and e.kind == "skill"]
     if optional:
@@ -439,7 +438,7 @@ def build_plan(
         steps=steps,
         courses=choices,
         uncovered=sel.uncovered,
-        self_taught=sel.self_taught,
+        self_taught=[*sel.self_taught, *moved],
         blocks=sched.blocks,
         milestones=_milestones(day0, end, role, steps, choices),
         needs=given,
@@ -452,6 +451,37 @@ def build_plan(
         budget_hours=None if limit is None else round(limit, 2),
         notes=notes,
     )
+
+
+def _working_level(
+    kb: KnowledgeBase, needs: list[SkillNeed], role: Role
+) -> tuple[list[SkillNeed], list[Extra]]:
+    """Needs with an advanced target planned to intermediate, the working level courses
+    and study reach; the step to advanced, which comes from practice (the plan's projects,
+    then work in the role), is offered as an extra with its hours."""
+    out: list[SkillNeed] = []
+    practice: list[Extra] = []
+    for n in needs:
+        if n.target != "advanced":
+            out.append(n)
+            continue
+        skill = kb.skill(n.skill)
+        start: Level = "intermediate" if n.current in (None, "foundational") else n.current
+        practice.append(
+            Extra(
+                kind="skill",
+                ref=n.skill,
+                title=f"{skill.label} to advanced",
+                hours=float(skill.hours.to_reach("advanced", start)),
+                why=f"{role.title} asks for {skill.label} at advanced level; the plan takes "
+                "it to intermediate, and the rest comes from practice: the projects, then "
+                "work in the role.",
+                reason="practice",
+            )
+        )
+        if n.current != "intermediate":
+            out.append(n.model_copy(update={"target": "intermediate"}))
+    return out, practice
 
 
 def _extra(

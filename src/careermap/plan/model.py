@@ -105,9 +105,10 @@ class Extra(_Model):
     title: str
     hours: float = Field(ge=0)
     why: str
-    reason: Literal["optional", "over-budget"] = Field(
+    reason: Literal["optional", "over-budget", "practice"] = Field(
         description="optional: one of the role's useful extras or a certification to "
-        "consider; over-budget: left out to fit the time box"
+        "consider; over-budget: left out to fit the time box; practice: the step from "
+        "intermediate to the advanced level the role asks, which comes from practice"
     )
 
 
@@ -173,7 +174,8 @@ class Plan(_Model):
     uncovered: list[str] = Field(description="needs no course teaches to the target level")
     self_taught: list[str] = Field(
         default_factory=list,
-        description="needs a course could teach, but studying alone takes fewer hours",
+        description="needs a course could teach that are self-study steps: alone takes "
+        "fewer hours, or the course would be a third one at once",
     )
     blocks: list[StudyBlock]
     milestones: list[Milestone]

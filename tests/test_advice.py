@@ -1,0 +1,402 @@
+"""Advice a careers advisor would sign, on the shipped knowledge base.
+
+Each test states what an advisor expects of a small, realistic piece of a résumé or of a
+plan: denials read as denials whatever the line breaks, levels from evidence rather than
+layout, what a person demonstrably did implying what it cannot be done without, degrees
+and certifications as evidence, the stated goal followed, a gap with nothing the person
+has, and a plan a person can finish.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from careermap import service
+from careermap.documents import read
+from careermap.errors import InputError
+from careermap.extract import extract
+from careermap.knowledge import KnowledgeBase, load
+from careermap.profile import Profile
+from docs_factory import docx_bytes, pdf_bytes, resume_html, resume_markdown, resume_text
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date.today()
+START = service.next_monday(TODAY)
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load()
+
+
+def profile_of(text: str, kb: KnowledgeBase, *, semantic: bool = False) -> Profile:
+    doc = read(text.encode("utf-8"), name="resume.md")
+    return extract(doc, semantic=semantic).profile(TODAY, kb)
+
+
+def levels(profile: Profile) -> dict[str, str]:
+    return {sid: s.level for sid, s in profile.skills.items()}
+
+
+# ---- reading the person: denials -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("I have no experience with Python, SQL or R.", {"python", "sql", "r-language"}),
+        (
+            "I do not program and have not built\nmachine-learning models.",
+            {"ml-fundamentals", "python"},
+        ),
+        (
+            "Machine learning: no hands-on experience training or evaluating models yet.",
+            {"ml-fundamentals", "model-training", "model-evaluation"},
+        ),
+        ("I am not a programmer.", {"python"}),
+        ("I have never written code.", {"python"}),
+    ],
+)
+def test_a_denied_skill_is_never_held(text: str, denied: set[str], kb: KnowledgeBase) -> None:
+    p = profile_of(f"Summary\n{text}\n\nSkills\nSEO, copywriting, HubSpot", kb)
+    assert denied <= set(p.denied), p.denied
+    assert not denied & set(p.skills), "a denied skill is counted as held"
+    assert {"seo", "copywriting"} <= set(p.skills)
+
+
+def test_a_line_break_inside_a_denial_changes_nothing(kb: KnowledgeBase) -> None:
+    one_line = "I do not program and have not built machine-learning models, but I run HubSpot."
+    broken = one_line.replace("built ", "built\n")
+    a, b = profile_of(one_line, kb), profile_of(broken, kb)
+    assert levels(a) == levels(b)
+    assert set(a.denied) == set(b.denied) and "ml-fundamentals" in a.denied
+
+
+def test_a_denied_skill_is_quoted_in_the_gap(kb: KnowledgeBase) -> None:
+    p = profile_of("Skills\nExcel, SEO.\n\nI have no experience with Python.", kb)
+    gap, _ = service.make_plan(p, "genai-engineer", service.PlanOptions(start=START), kb=kb)
+    python = next(n for n in gap.needs if n.skill == "python")
+    assert python.current is None
+    assert python.you_said and "no experience with Python" in python.you_said
+
+
+# ---- levels from evidence, not layout ----------------------------------------------------
+def test_a_skills_heading_does_not_change_the_levels(kb: KnowledgeBase) -> None:
+    listed = "Python, SQL, Docker, Kubernetes"
+    assert levels(profile_of(f"Skills\n{listed}", kb)) == levels(profile_of(listed, kb))
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "level"),
+    [
+        ("Strong Python, 5+ years.", "python", "advanced"),
+        ("7 years of SQL reporting for finance teams.", "sql", "advanced"),
+        ("Beginner pandas.", "pandas", "foundational"),
+        ("Familiar with Docker.", "docker", "foundational"),
+        (
+            "Built and maintained Airflow pipelines that load 2 TB a day.",
+            "apache-airflow",
+            "intermediate",
+        ),
+    ],
+)
+def test_levels_follow_what_the_person_says(
+    text: str, skill: str, level: str, kb: KnowledgeBase
+) -> None:
+    p = profile_of(f"Experience\n{text}", kb)
+    assert p.skills[skill].level == level, p.skills[skill].reason
+
+
+def test_a_degree_gives_its_subject_at_a_stated_level(kb: KnowledgeBase) -> None:
+    p = profile_of("Education\nBSc Statistics, University of Leeds, 2015\n\nSkills\nExcel", kb)
+    stats = p.skills["statistics"]
+    assert stats.level == "intermediate" and stats.basis == "education"
+    assert [(d.level, d.subject) for d in p.degrees] == [("bachelor", "statistics")]
+
+
+def test_the_same_resume_in_every_format_gives_the_same_profile(kb: KnowledgeBase) -> None:
+    sources = {
+        "md": resume_markdown().encode(),
+        "txt": resume_text().encode(),
+        "html": resume_html().encode(),
+        "docx": docx_bytes(),
+        "pdf": pdf_bytes(),
+    }
+    profiles = {
+        fmt: extract(read(data, name=f"cv.{fmt}"), semantic=False).profile(TODAY, kb)
+        for fmt, data in sources.items()
+    }
+    want = levels(profiles["md"])
+    assert len(want) >= 5
+    for fmt, p in profiles.items():
+        assert levels(p) == want, fmt
+        assert set(p.denied) == set(profiles["md"].denied), fmt
+
+
+# ---- boilerplate ------------------------------------------------------------------------
+def test_a_company_blurb_is_not_the_persons_skills(kb: KnowledgeBase) -> None:
+    posting = (
+        "About us\nWe are a leading technology services and consulting company driving "
+        "digital transformation, building the world's most advanced LLMs.\n\n"
+        "Requirements\nPython, SQL and Docker in production."
+    )
+    p = profile_of(posting, kb)
+    assert {"python", "sql", "docker"} <= set(p.skills)
+    assert not {"consulting", "digital-transformation", "llms"} & set(p.skills)
+
+
+def test_preferred_skills_count_less_than_required_ones(kb: KnowledgeBase) -> None:
+    posting = (
+        "Requirements\n5+ years of Python in production.\n\nNice to have\nKubernetes, Terraform."
+    )
+    p = profile_of(posting, kb)
+    assert p.skills["python"].level == "advanced"
+    assert p.skills["kubernetes"].level == "foundational"
+
+
+# ---- implied skills ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source", "implied"),
+    [
+        (
+            "Built regression and classification models with scikit-learn for churn.",
+            "scikit-learn",
+            {"ml-fundamentals", "model-training", "model-evaluation"},
+        ),
+        ("Designed REST APIs in FastAPI used by 300 customers.", "fastapi", {"api-development"}),
+        ("Run CI/CD pipelines in GitHub Actions for 40 services.", "github-actions", {"git"}),
+    ],
+)
+def test_what_a_person_did_implies_what_it_needs(
+    text: str, source: str, implied: set[str], kb: KnowledgeBase
+) -> None:
+    p = profile_of(f"Experience\n{text}", kb)
+    assert source in p.skills
+    for sid in implied:
+        skill = p.skills[sid]
+        assert skill.basis == "implied", (sid, skill.basis)
+        assert skill.implied_by, sid
+        # never higher than the evidence it rests on
+        order = ["foundational", "intermediate", "advanced"]
+        assert order.index(skill.level) <= order.index(p.skills[source].level)
+
+
+# ---- certifications ---------------------------------------------------------------------
+def test_a_certification_held_is_evidence_and_never_recommended(kb: KnowledgeBase) -> None:
+    p = profile_of(
+        "Certifications\nIAPP AIGP (Artificial Intelligence Governance Professional), 2024", kb
+    )
+    assert "iapp-aigp" in p.certifications
+    assert p.skills["ai-governance"].basis == "certification"
+    _, plan = service.make_plan(
+        p, "ai-ethics-specialist", service.PlanOptions(start=START, certification=None), kb=kb
+    )
+    assert all(c.certification != "iapp-aigp" for c in plan.certifications)
+    assert all(s.ref != "iapp-aigp" for s in plan.steps)
+    with pytest.raises(InputError, match="already"):
+        service.make_plan(
+            p, "ai-ethics-specialist", service.PlanOptions(certification="iapp-aigp"), kb=kb
+        )
+
+
+def test_studying_for_a_certification_is_not_holding_it(kb: KnowledgeBase) -> None:
+    p = profile_of("Summary\nCurrently studying for the AIGP certification.\n\nSkills\nExcel", kb)
+    assert "iapp-aigp" not in p.certifications
+
+
+def test_a_chosen_certification_is_an_exam_step_with_its_preparation(kb: KnowledgeBase) -> None:
+    p = profile_of("Skills\nPython, SQL, Docker", kb)
+    _, plan = service.make_plan(
+        p, "mlops-engineer", service.PlanOptions(start=START, certification="cka"), kb=kb
+    )
+    exams = [s for s in plan.steps if s.kind == "exam"]
+    assert [s.ref for s in exams] == ["cka"]
+    assert exams[0].hours > 0 and plan.certifications[0].certification == "cka"
+    assert all(c.kind != "exam" for c in plan.courses), "an exam is never a course"
+
+
+def test_a_retired_certification_is_refused(kb: KnowledgeBase) -> None:
+    retired = [c.id for c in kb.certifications.values() if c.status == "retired"]
+    if not retired:
+        pytest.skip("the knowledge base lists no retired certification")
+    p = profile_of("Skills\nPython, SQL, pandas and Tableau", kb)
+    with pytest.raises(InputError, match="retired"):
+        service.make_plan(p, "data-scientist", service.PlanOptions(certification=retired[0]), kb=kb)
+
+
+# ---- the stated goal --------------------------------------------------------------------
+def test_the_example_resume_plans_toward_its_stated_goal(kb: KnowledgeBase) -> None:
+    reading = service.read_person(ROOT / "examples" / "resume.md", semantic=False, kb=kb)
+    report = service.match(reading.profile, kb=kb)
+    target = service.choose_target(reading.profile, report, kb=kb)
+    assert target.why == "goal" and target.role == "genai-engineer"
+    assert target.goal is not None and "generative AI" in target.goal.text
+    if target.best != target.role:
+        assert target.note and target.best_title in target.note
+
+
+def test_a_goal_careermap_has_no_role_for_says_to_choose(kb: KnowledgeBase) -> None:
+    p = profile_of(
+        "Summary\nI want to become a quantum hardware engineer.\n\nSkills\nPython, SQL", kb
+    )
+    report = service.match(p, kb=kb)
+    with pytest.raises(InputError, match="--role"):
+        service.choose_target(p, report, kb=kb)
+
+
+def test_a_vague_goal_leaves_the_choice_to_the_ranking(kb: KnowledgeBase) -> None:
+    p = profile_of("Summary\nI want to move into the AI space.\n\nSkills\nPython, SQL", kb)
+    report = service.match(p, kb=kb)
+    target = service.choose_target(p, report, kb=kb)
+    assert target.why == "best" and target.role == report.matches[0].role
+
+
+# ---- scoring ----------------------------------------------------------------------------
+def test_an_ml_engineer_posting_ranks_an_ml_role_first(kb: KnowledgeBase) -> None:
+    posting = (
+        "Machine Learning Engineer\n\nRequirements\n"
+        "3+ years building and deploying ML models in production with PyTorch.\n"
+        "Model training, evaluation and serving; feature engineering; MLflow; Docker; "
+        "Kubernetes; AWS SageMaker; Python and SQL."
+    )
+    report = service.match(profile_of(posting, kb), kb=kb)
+    assert report.matches[0].role in {"ml-engineer", "mlops-engineer", "data-scientist"}
+    assert report.role("ai-ethics-specialist").rank > 3
+
+
+def test_no_signal_is_said_and_not_ranked_alphabetically(kb: KnowledgeBase) -> None:
+    p = profile_of("Skills\nMicrosoft Word, Outlook", kb)
+    report = service.match(p, kb=kb)
+    assert not report.separated and report.note
+    ranks = {m.rank for m in report.matches}
+    assert len(ranks) < len(report.matches), "roles the evidence cannot separate share a rank"
+
+
+def test_the_quiz_and_match_with_the_quiz_agree(kb: KnowledgeBase) -> None:
+    from careermap.quiz import load_answers, score_quiz
+
+    answers = load_answers(ROOT / "examples" / "quiz-answers.yaml")
+    quiz_roles = [m.role for m in score_quiz(answers, kb).roles]
+    via_match = [m.role for m in service.match(service.quiz_profile(answers, kb), kb=kb).matches]
+    assert quiz_roles == via_match
+
+
+# ---- the gap ----------------------------------------------------------------------------
+def test_nothing_the_person_has_is_in_the_gap(kb: KnowledgeBase) -> None:
+    reading = service.read_person(ROOT / "examples" / "resume.md", semantic=False, kb=kb)
+    p = reading.profile
+    for role in ("genai-engineer", "data-scientist", "ml-engineer"):
+        gap, _ = service.make_plan(p, role, service.PlanOptions(start=START), kb=kb)
+        order = ["foundational", "intermediate", "advanced"]
+        for need in gap.needs:
+            held = p.level_of(need.skill)
+            assert held is None or order.index(held) < order.index(need.target), (role, need)
+
+
+def test_the_roles_own_essentials_come_first(kb: KnowledgeBase) -> None:
+    p = profile_of("Skills\nExcel, SEO, copywriting", kb)
+    gap, _ = service.make_plan(p, "genai-engineer", service.PlanOptions(start=START), kb=kb)
+    kinds = [(n.kind, n.importance) for n in gap.needs if not n.optional]
+    first_other = next(i for i, k in enumerate(kinds) if k != ("role", "essential"))
+    assert all(k != ("role", "essential") for k in kinds[first_other:])
+    # a useful skill is an optional extra unless a required one needs it first
+    assert all(
+        n.optional
+        for n in gap.needs
+        if n.importance == "useful" and n.kind == "role" and not n.via_prerequisite_of
+    )
+
+
+# ---- the plan ---------------------------------------------------------------------------
+def test_useful_extras_are_offered_not_scheduled(kb: KnowledgeBase) -> None:
+    p = profile_of("Skills\nPython, SQL, pandas", kb)
+    _, plan = service.make_plan(p, "data-scientist", service.PlanOptions(start=START), kb=kb)
+    optional = {n.skill for n in plan.needs if n.optional}
+    assert optional, "the role has useful extras"
+    assert not optional & {s.ref for s in plan.steps}
+    assert optional <= {e.ref for e in plan.extras if e.reason == "optional"}
+    _, full = service.make_plan(
+        p, "data-scientist", service.PlanOptions(start=START, include_optional=True), kb=kb
+    )
+    assert optional <= {s.ref for s in full.steps}
+    assert full.total_hours > plan.total_hours
+
+
+@pytest.mark.parametrize(
+    "box",
+    [{"weeks": 8}, {"max_hours": 40.0}, {"until": START + timedelta(weeks=10)}],
+    ids=["weeks", "max-hours", "until"],
+)
+def test_a_time_box_is_kept_and_says_what_it_leaves_out(
+    box: dict[str, object], kb: KnowledgeBase
+) -> None:
+    p = profile_of("Skills\nExcel, SEO, copywriting", kb)
+    _, full = service.make_plan(p, "genai-engineer", service.PlanOptions(start=START), kb=kb)
+    options = service.PlanOptions(start=START, hours_per_week=6, **box)  # type: ignore[arg-type]
+    _, boxed = service.make_plan(p, "genai-engineer", options, kb=kb)
+    assert boxed.budget_hours is not None
+    assert boxed.total_hours <= boxed.budget_hours + 1e-6
+    if "until" in box:
+        assert boxed.end <= box["until"]  # type: ignore[operator]
+    left_out = [e for e in boxed.extras if e.reason == "over-budget"]
+    assert left_out and full.total_hours > boxed.total_hours
+    # what is kept is what matters most: the essentials go in before anything else
+    kept = {s.ref for s in boxed.steps}
+    essentials = [n.skill for n in full.needs if n.importance == "essential"]
+    assert kept & set(essentials)
+
+
+@pytest.mark.parametrize(
+    ("box", "words"),
+    [({"weeks": 0}, "--weeks"), ({"until": TODAY - timedelta(days=1)}, "--until")],
+)
+def test_an_impossible_time_box_is_one_clear_error(
+    box: dict[str, object], words: str, kb: KnowledgeBase
+) -> None:
+    p = profile_of("Skills\nPython, SQL, pandas and Tableau", kb)
+    with pytest.raises(InputError, match=words):
+        service.make_plan(p, "data-scientist", service.PlanOptions(**box), kb=kb)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("role", ["genai-engineer", "ml-engineer", "ai-consultant"])
+def test_each_course_is_one_stretch_and_at_most_two_run_at_once(
+    role: str, kb: KnowledgeBase
+) -> None:
+    p = profile_of("Skills\nExcel, SEO, copywriting, content strategy, HubSpot", kb)
+    _, plan = service.make_plan(p, role, service.PlanOptions(start=START), kb=kb)
+    steps = plan.steps
+    courses = {s.course for s in steps if s.course}
+    assert courses
+    for course in courses:
+        at = [i for i, s in enumerate(steps) if s.course == course]
+        between = steps[at[0] : at[-1] + 1]
+        others = {s.course for s in between if s.course and s.course != course}
+        assert len(others) <= 1, f"{course} runs alongside {sorted(others)}"
+        assert all(s.kind == "skill" for s in between), f"a project or exam splits {course}"
+
+
+def test_a_neighbouring_move_gets_a_plan_of_months_not_years(kb: KnowledgeBase) -> None:
+    text = (
+        "Experience\nDevOps Engineer, Acme — Jan 2018 – Present\n"
+        "- Run CI/CD in GitHub Actions and Jenkins for 40 services on Kubernetes and AWS.\n"
+        "- Terraform for all infrastructure; Docker images; Prometheus and Grafana.\n"
+        "- Python and Bash automation.\n"
+    )
+    p = profile_of(text, kb)
+    _, plan = service.make_plan(p, "mlops-engineer", service.PlanOptions(start=START), kb=kb)
+    assert "git" not in {s.ref for s in plan.steps}
+    assert plan.total_hours <= 300, plan.total_hours
+
+
+def test_start_shows_pay_and_what_to_do_this_week(kb: KnowledgeBase) -> None:
+    result = service.start(
+        ROOT / "examples" / "resume.md",
+        options=service.PlanOptions(start=START),
+        semantic=False,
+        kb=kb,
+    )
+    assert result.pay is not None and result.pay.median and result.pay.source
+    assert result.pay.n is not None and result.pay.n > 0
+    assert result.week and all(t.day - START < timedelta(days=7) for t in result.week)
+    assert all(t.what for t in result.week)
