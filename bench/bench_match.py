@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import random
 import statistics
 import sys
@@ -103,10 +104,123 @@ def bench_roles(semantic: bool) -> None:
     print(
         f"\ntop-1 accuracy {top1 / n:.1%} ({top1}/{n}); top-3 accuracy {top3 / n:.1%} ({top3}/{n})"
     )
+    wants = [set(w.split(",")) for _, _, w, _, _, _ in rows]
+    print(_constant_line(wants, list(kb.roles)))
     if confusion:
         print("confusions (expected -> ranked first):")
         for (a, b), c in confusion.most_common(10):
             print(f"  {a} -> {b}: {c}")
+
+
+def _constant_line(wants: list[set[str]], roles: list[str]) -> str:
+    """The best constant answer's top-1 and top-3 on the same items: the one role (and
+    the three roles) that would be right most often if given to everyone."""
+    n = len(wants)
+    one = max(roles, key=lambda r: (sum(r in w for w in wants), r))
+    best1 = sum(one in w for w in wants)
+    three = max(
+        itertools.combinations(sorted(roles), 3),
+        key=lambda c: sum(bool(w & set(c)) for w in wants),
+    )
+    best3 = sum(bool(w & set(three)) for w in wants)
+    return (
+        f"best constant answer: top-1 {best1 / n:.1%} ({best1}/{n}, always {one}); "
+        f"top-3 {best3 / n:.1%} ({best3}/{n}, always {' > '.join(three)})"
+    )
+
+
+def _title_role_items(limit: int) -> list[tuple[str, set[str]]] | None:
+    """(title, expected roles): JobBERT titles whose ESCO occupation a careermap role
+    links with an exact or close fit; the expected roles are those with the best fit."""
+    path = SHARED / "jobbert-titles" / "titles.csv"
+    if not path.exists():
+        return None
+    kb = load()
+    links: dict[str, dict[str, int]] = defaultdict(dict)
+    for role in kb.roles.values():
+        for link in role.esco:
+            if link.fit in ("exact", "close"):
+                links[link.uri][role.id] = FIT_ORDER[link.fit]
+    with path.open(encoding="utf-8") as fh:
+        rows = [(r["vacancyTitle"], r["conceptUri"]) for r in csv.DictReader(fh)]
+    rows = [(t, u) for t, u in rows if u in links]
+    random.Random(11).shuffle(rows)
+    out = []
+    for title, uri in rows[:limit]:
+        best = min(links[uri].values())
+        out.append((title, {r for r, f in links[uri].items() if f == best}))
+    return out
+
+
+def _title_role_run(
+    items: list[tuple[str, set[str]]], semantic: bool
+) -> tuple[int, int, dict[str, list[bool]]]:
+    kb = load()
+    top1 = top3 = 0
+    per_role: dict[str, list[bool]] = defaultdict(list)
+    for title, want in items:
+        profile = extract(title, semantic=semantic).profile(kb=kb)
+        profile = profile.model_copy(update={"titles": [title]})
+        report = rank_roles(kb, profile)
+        ranked = [m.role for m in report.matches]
+        # no evidence that separates the roles is no answer, not the first in a tie
+        hit1 = report.matches[0].score > 0 and ranked[0] in want
+        top1 += hit1
+        top3 += report.matches[0].score > 0 and any(r in want for r in ranked[:3])
+        for r in want:
+            per_role[r].append(hit1)
+    return top1, top3, per_role
+
+
+def _with_tuning(**proximity: float) -> None:
+    """Install a runtime whose tuning has these proximity values (the rest shared)."""
+    from careermap.runtime import Runtime, get_runtime, reset_runtime
+
+    base = get_runtime()
+    base = getattr(base, "_parent", None) or base
+    child = Runtime(parent=base)
+    tuning = get_tuning()
+    changed = tuning.model_copy(update={"proximity": tuning.proximity.model_copy(update=proximity)})
+    child._values["tuning"] = changed
+    reset_runtime(child)
+
+
+def bench_title_roles(limit: int, semantic: bool) -> None:
+    """Role matching from a vacancy title alone, with the best constant answer beside it.
+
+    The titles are split in two: ``proximity.nearby_min`` is chosen on the tuning half
+    (the sweep is printed); the figures are for the held-out half."""
+    items = _title_role_items(2 * limit)
+    if items is None:
+        print("\nrole match on JobBERT titles: skipped (the JobBERT titles are absent)")
+        return
+    tune, test = items[: len(items) // 2], items[len(items) // 2 :]
+    shipped = get_tuning().proximity.nearby_min
+    print(f"\nnearby_min for role matching, swept on the tuning half ({len(tune)} titles):")
+    for cut in (0.4, 0.5, 0.55, 0.6, 0.7, 0.8, 0.99):
+        _with_tuning(nearby_min=cut)
+        t1, t3, _ = _title_role_run(tune, semantic)
+        print(f"  nearby_min {cut:.2f}: top-1 {t1 / len(tune):.1%}, top-3 {t3 / len(tune):.1%}")
+    _with_tuning(nearby_min=shipped)
+    print(f"  shipped nearby_min = {shipped}")
+    t0 = time.perf_counter()
+    top1, top3, per_role = _title_role_run(test, semantic)
+    took = time.perf_counter() - t0
+    n = len(test)
+    print(
+        f"\nrole match from a vacancy title alone, held-out half: {n} JobBERT titles whose "
+        f"ESCO occupation a role links exactly or closely (seed 11, semantic={semantic}, "
+        f"{took:.1f} s)"
+    )
+    print(f"top-1 accuracy {top1 / n:.1%} ({top1}/{n}); top-3 accuracy {top3 / n:.1%} ({top3}/{n})")
+    print(_constant_line([w for _, w in test], list(load().roles)))
+    macro = statistics.fmean(statistics.fmean(v) for v in per_role.values())
+    print(
+        f"per expected role (macro mean of top-1 over {len(per_role)} roles): {macro:.1%}; "
+        f"a constant answer scores at most {1 / len(per_role):.1%} on this measure"
+    )
+    for r, v in sorted(per_role.items()):
+        print(f"  {r:22} {sum(v):4}/{len(v):<4} top-1")
 
 
 def _ranks(rows: list[tuple[str, str]], rank_fn: Callable[[str], list[str]]) -> list[int | None]:
@@ -181,8 +295,10 @@ def main() -> None:
     ap.add_argument(
         "--titles", type=int, default=1000, help="JobBERT titles per half (tune / test)"
     )
+    ap.add_argument("--title-roles", type=int, default=600, help="JobBERT titles for role matching")
     args = ap.parse_args()
     bench_roles(semantic=not args.no_semantic)
+    bench_title_roles(args.title_roles, semantic=not args.no_semantic)
     bench_titles(args.titles)
     sys.stdout.flush()
 

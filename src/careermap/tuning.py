@@ -122,6 +122,8 @@ class ProximityTuning(_Section):
     shared_technology_cap: Unit = Field(ge=0, le=1)
     min_title_score: float = Field(ge=0, le=100)
     semantic_min: float = Field(gt=0, le=1)
+    nearby_min: float = Field(gt=0, le=1)
+    nearby_factor: float = Field(ge=0, le=1)
 
 
 class QuizTuning(_Section):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -322,8 +322,26 @@ def _tech(code: str) -> frozenset[str]:
     )
 
 
-def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> Proximity | None:
-    """How close the person's current work is to a role (None when nothing is known)."""
+def nearby_occupations(titles: list[str]) -> list[tuple[str, float]]:
+    """ESCO occupations a title reads like (URI, cosine), for a title careermap could not
+    recognise: those above ``proximity.nearby_min``, best first."""
+    floor = get_tuning().proximity.nearby_min
+    for t in titles[:1]:
+        if normalise_title(t):
+            return [(u, c) for u, c in semantic_candidates(t, limit=3) if c >= floor]
+    return []
+
+
+def proximity(
+    role: Role,
+    titles: list[str],
+    guess: OccupationGuess | None,
+    nearby: Sequence[tuple[str, float]] = (),
+) -> Proximity | None:
+    """How close the person's current work is to a role (None when nothing is known).
+
+    ``nearby`` (from :func:`nearby_occupations`, used when no occupation was recognised)
+    counts a role that links an occupation the title reads like, at a discount."""
     tuning = get_tuning().proximity
     for t in titles[:2]:
         hit = match_title(t)
@@ -332,15 +350,43 @@ def proximity(role: Role, titles: list[str], guess: OccupationGuess | None) -> P
                 score=tuning.title_fit[hit.fit],
                 reason=f"Your title '{t}' is already a {role.title} title.",
             )
-    if guess is None or guess.onet_code is None:
+    if guess is None:
+        fits = {link.uri: link for link in role.esco}
+        for uri, _cos in nearby:
+            esco_link = fits.get(uri)
+            if esco_link is not None:
+                return Proximity(
+                    score=round(tuning.onet_fit[esco_link.fit] * tuning.nearby_factor, 3),
+                    reason=f"Your title reads like {esco_link.label} (ESCO), which this role "
+                    "maps to.",
+                )
         return None
+    best_esco = min(
+        (link for link in role.esco if link.uri == guess.esco_uri),
+        key=lambda link: FIT_ORDER[link.fit],
+        default=None,
+    )
+    linked: list[Proximity] = []
+    if best_esco is not None:
+        linked.append(
+            Proximity(
+                score=tuning.onet_fit[best_esco.fit],
+                reason=f"Your occupation ({best_esco.label}, ESCO) is one this role maps to.",
+            )
+        )
     code = guess.onet_code
     for link in role.onet:
-        if link.code == code:
-            return Proximity(
-                score=tuning.onet_fit[link.fit],
-                reason=f"Your occupation ({link.title}, {code}) is one this role maps to.",
+        if code is not None and link.code == code:
+            linked.append(
+                Proximity(
+                    score=tuning.onet_fit[link.fit],
+                    reason=f"Your occupation ({link.title}, {code}) is one this role maps to.",
+                )
             )
+    if linked:
+        return max(linked, key=lambda p: p.score)
+    if code is None:
+        return None
     related = _related(code)
     best: Proximity | None = None
     for link in role.onet:

@@ -29,7 +29,13 @@ from pydantic import BaseModel, Field
 
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import SKILL_CATEGORIES, Role, SkillCategory, level_index
-from careermap.match.occupation import OccupationGuess, Proximity, proximity, recognise
+from careermap.match.occupation import (
+    OccupationGuess,
+    Proximity,
+    nearby_occupations,
+    proximity,
+    recognise,
+)
 from careermap.match.skills import SkillCoverage, match_skills, self_rating_share
 from careermap.profile import Profile
 from careermap.tuning import get_tuning
@@ -221,6 +227,7 @@ def rank_roles(
     }
     if occupation is None and profile.titles:
         occupation = recognise_occupation(kb, profile)
+    nearby = nearby_occupations(profile.titles) if occupation is None else []
     has_evidence = bool(profile.skills)
     has_ratings = any(v is not None for v in profile.self_ratings.values())
     matches: list[Match] = []
@@ -240,7 +247,7 @@ def rank_roles(
         for name, (value, why) in _quiz_parts(profile, role, interests).items():
             comps[name] = value
             reasons += why
-        prox = proximity(role, profile.titles, occupation)
+        prox = proximity(role, profile.titles, occupation, nearby)
         if prox is not None:
             comps["experience"] = round(100 * prox.score, 1)
             reasons.append(prox.reason)
