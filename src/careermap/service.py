@@ -254,6 +254,11 @@ def choose_target(
 # ---------------------------------------------------------------- the plan
 
 
+#: the longest time box a plan takes (ten years), and the most hours
+MAX_WEEKS = 520
+MAX_HOURS = 20_000
+
+
 class PlanOptions(BaseModel):
     """How to plan: pace, start, time box, what is done, which certification."""
 
@@ -278,9 +283,15 @@ def _budget(options: PlanOptions) -> Any:
             f"--weeks must be 1 or more (got {options.weeks}).",
             hint="Give how many weeks you want the plan to fit in, e.g. --weeks 12.",
         )
-    if options.max_hours is not None and not options.max_hours > 0:
+    if options.weeks is not None and options.weeks > MAX_WEEKS:
         raise InputError(
-            f"--max-hours must be more than 0 (got {options.max_hours:g}).",
+            f"--weeks must be at most {MAX_WEEKS} (ten years; got {options.weeks}).",
+            hint="Give how many weeks you want the plan to fit in, e.g. --weeks 12.",
+        )
+    if options.max_hours is not None and not 0 < options.max_hours <= MAX_HOURS:
+        raise InputError(
+            f"--max-hours must be more than 0 and at most {MAX_HOURS:,} "
+            f"(got {options.max_hours:g}).",
             hint="Give the hours you can give the plan, e.g. --max-hours 120.",
         )
     if options.until is not None and options.until <= date.today():
