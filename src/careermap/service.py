@@ -152,6 +152,30 @@ def apply_progress(
     return profile.model_copy(update={"skills": skills, "denied": denied})
 
 
+def check_profile(profile: Profile, kb: KnowledgeBase | None = None) -> Profile:
+    """A profile that came from outside careermap (a client, a file), its ids checked
+    against the knowledge base: an unknown one is an error with suggestions, never
+    silently ignored."""
+    kb = _kb(kb)
+    for key, held in profile.skills.items():
+        sid = kb.skill(key).id
+        if sid != key or held.skill != key:
+            raise InputError(
+                f"profile.skills['{key[:80]}'] must be keyed by its skill id "
+                f"('{sid}') and name the same skill.",
+                hint="Send the profile as careermap returns it.",
+            )
+    for key in profile.denied:
+        if kb.skill(key).id != key:
+            raise InputError(f"profile.denied['{key[:80]}'] must be a skill id.")
+    for key in profile.certifications:
+        if kb.certification(key).id != key:
+            raise InputError(f"profile.certifications['{key[:80]}'] must be a certification id.")
+    if profile.goal is not None and profile.goal.role is not None:
+        kb.role(profile.goal.role)
+    return profile
+
+
 def quiz_profile(answers: Any, kb: KnowledgeBase | None = None) -> Profile:
     """The profile a quiz's answers give (a mapping of item id to answer, or a file)."""
     from careermap.quiz import load_answers, score_quiz
@@ -341,6 +365,25 @@ def make_plan(
         include_optional=options.include_optional,
     )
     return gap, plan
+
+
+def replan_saved(
+    plan: Plan,
+    progress: dict[str, str],
+    *,
+    today: date | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Plan:
+    """A saved plan re-planned from today (or its start, if later) with the person's
+    progress as it stands: the progress replaces what the plan knew, so a level cleared
+    since comes back into the plan."""
+    from careermap.plan import Progress, replan
+
+    kb = _kb(kb)
+    levels = {kb.skill(s).id: lv for s, lv in progress.items()}
+    base = plan.model_copy(update={"progress": {}})
+    start = max(plan.start, today or date.today())
+    return replan(kb, base, Progress.model_validate({"levels": levels}), start=start)
 
 
 # ---------------------------------------------------------------- pay and the first week

@@ -3,13 +3,13 @@ careermap scores, and from a saved plan to its current form after progress."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from careermap.errors import AuthenticationError, InputError
+from careermap.errors import AuthenticationError
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.profile import Profile
-from careermap.service import apply_progress, merge_profiles, quiz_profile
+from careermap.service import apply_progress, merge_profiles, quiz_profile, replan_saved
+from careermap.service import check_profile as checked_profile
 
 if TYPE_CHECKING:
     from careermap.api.schemas import PersonIn
@@ -18,28 +18,6 @@ if TYPE_CHECKING:
     from careermap.store.records import User
 
 __all__ = ["calendar_url", "checked_profile", "current_plan", "person_profile"]
-
-
-def checked_profile(profile: Profile, kb: KnowledgeBase) -> Profile:
-    """A profile sent by a client, its ids checked against the knowledge base (an unknown
-    one is an UnknownIdError with suggestions, never silently ignored)."""
-    for key, held in profile.skills.items():
-        sid = kb.skill(key).id
-        if sid != key or held.skill != key:
-            raise InputError(
-                f"profile.skills['{key[:80]}'] must be keyed by its skill id "
-                f"('{sid}') and name the same skill.",
-                hint="Send the profile as /api/v1/read returns it.",
-            )
-    for key in profile.denied:
-        if kb.skill(key).id != key:
-            raise InputError(f"profile.denied['{key[:80]}'] must be a skill id.")
-    for key in profile.certifications:
-        if kb.certification(key).id != key:
-            raise InputError(f"profile.certifications['{key[:80]}'] must be a certification id.")
-    if profile.goal is not None and profile.goal.role is not None:
-        kb.role(profile.goal.role)
-    return profile
 
 
 def person_profile(
@@ -62,15 +40,8 @@ def person_profile(
 
 
 def current_plan(plan: Plan, progress: dict[str, str], kb: KnowledgeBase) -> Plan:
-    """A saved plan re-planned from today (or its start, if later) with the person's
-    progress as it stands: the progress replaces what the plan knew, so a level cleared
-    since comes back into the plan."""
-    from careermap.plan import Progress, replan
-
-    levels = {kb.skill(s).id: lv for s, lv in progress.items()}
-    base = plan.model_copy(update={"progress": {}})
-    start = max(plan.start, date.today())
-    return replan(kb, base, Progress.model_validate({"levels": levels}), start=start)
+    """:func:`careermap.service.replan_saved`, under the name the routes use."""
+    return replan_saved(plan, progress, kb=kb)
 
 
 def calendar_url(token: str) -> str:
