@@ -110,6 +110,35 @@ def test_size_limit_from_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     _fails(path, "over careermap's limit of 102 KiB.*CAREERMAP_MAX_DOCUMENT_MB")
 
 
+def _docx_with_images(count: int) -> bytes:
+    members = {f"word/media/image{i}.png": b"x" for i in range(count)}
+    with zipfile.ZipFile(io.BytesIO(docx_bytes())) as archive:
+        members |= {m.filename: archive.read(m) for m in archive.infolist()}
+    return _zip(members)
+
+
+def test_zip_member_limit_from_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREERMAP_MAX_ZIP_MEMBERS", "20")
+    _fails(
+        _docx_with_images(30),
+        r"cv\.docx holds \d+ files, more than careermap's limit of 20.*CAREERMAP_MAX_ZIP_MEMBERS",
+        name="cv.docx",
+    )
+
+
+def test_a_docx_under_the_zip_member_limit_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAREERMAP_MAX_ZIP_MEMBERS", "60")
+    assert "Python" in read(_docx_with_images(30), name="cv.docx").text
+
+
+def test_a_bad_setting_names_its_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careermap.errors import InputError
+
+    monkeypatch.setenv("CAREERMAP_MAX_ZIP_MEMBERS", "5000000")
+    with pytest.raises(InputError, match=r"CAREERMAP_MAX_ZIP_MEMBERS.*at most 1,000,000"):
+        read(b"Jane Doe, Python developer", name="cv.txt")
+
+
 def test_size_limit_on_streams() -> None:
     _fails(io.BytesIO(bytes(5000)), "bigger than.*limit of 4 KiB", max_bytes=4096)
 

@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         le=100_000,
         description="Most pages of a PDF careermap reads.",
     )
+    max_zip_members: int = Field(
+        default=10_000,
+        ge=10,
+        le=1_000_000,
+        description="Most files a DOCX or LinkedIn export (a ZIP archive) may hold.",
+    )
     max_text_chars: int = Field(
         default=200_000,
         ge=1_000,
@@ -91,10 +97,15 @@ def _allowed(field: str) -> str:
     for m in info.metadata:
         for attr, word in (("gt", "more than"), ("ge", "at least"), ("lt", "less than")):
             if getattr(m, attr, None) is not None:
-                bounds.append(f"{word} {getattr(m, attr):g}")
+                bounds.append(f"{word} {_number(getattr(m, attr))}")
         if getattr(m, "le", None) is not None:
-            bounds.append(f"at most {m.le:g}")
+            bounds.append(f"at most {_number(m.le)}")
     return kind + (f", {' and '.join(bounds)}" if bounds else "")
+
+
+def _number(value: float) -> str:
+    """1000000 as '1,000,000', 0.5 as '0.5'."""
+    return f"{int(value):,}" if float(value).is_integer() and abs(value) >= 1000 else f"{value:g}"
 
 
 def read_settings() -> Settings:

@@ -13,11 +13,10 @@ from careermap.service import check_profile as checked_profile
 
 if TYPE_CHECKING:
     from careermap.api.schemas import PersonIn
-    from careermap.plan import Plan
     from careermap.store import Store
     from careermap.store.records import User
 
-__all__ = ["calendar_url", "checked_profile", "current_plan", "person_profile"]
+__all__ = ["calendar_url", "checked_profile", "person_profile", "replan_person"]
 
 
 def person_profile(
@@ -39,9 +38,16 @@ def person_profile(
     return merge_profiles(resume, quiz)
 
 
-def current_plan(plan: Plan, progress: dict[str, str], kb: KnowledgeBase) -> Plan:
-    """:func:`careermap.service.replan_saved`, under the name the routes use."""
-    return replan_saved(plan, progress, kb=kb)
+def replan_person(store: Store, user_id: int, kb: KnowledgeBase) -> list[int]:
+    """Every saved plan of the person re-planned with their progress as it stands, so
+    the results page, the downloads and the calendar subscription all follow a tick.
+    Returns the ids of the plans re-planned."""
+    levels: dict[str, str] = dict(store.progress(user_id))
+    replanned = []
+    for record in store.plans(user_id):
+        store.replace_plan(user_id, record.id, replan_saved(record.plan, levels, kb=kb))
+        replanned.append(record.id)
+    return replanned
 
 
 def calendar_url(token: str) -> str:

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from careermap.api.deps import StoreDep, UserDep, check_csrf, close_session
 from careermap.api.errors import AUTH_ERRORS, ERRORS
-from careermap.api.people import calendar_url, current_plan, person_profile
+from careermap.api.people import calendar_url, person_profile, replan_person
 from careermap.api.schemas import (
     AnswersIn,
     JoinIn,
@@ -33,7 +33,7 @@ from careermap.errors import InputError
 from careermap.knowledge import load
 from careermap.knowledge.schemas import Level
 from careermap.plan.exports import render
-from careermap.service import make_plan
+from careermap.service import make_plan, replan_saved
 
 __all__ = ["router"]
 
@@ -129,7 +129,7 @@ async def save_plan(body: SavePlanIn, store: StoreDep, user: UserDep) -> PlanRec
         progress = store.progress(user.id)
         _, plan = make_plan(profile, kb.role(body.role).id, body.options, kb=kb)
         if progress:
-            plan = current_plan(plan, dict(progress), kb)
+            plan = replan_saved(plan, dict(progress), kb=kb)
         return _plan_out(store.save_plan(user.id, plan, profile_id=body.profile_id))
 
     return await run_in_threadpool(work)
@@ -208,12 +208,8 @@ async def set_progress(
         resolved = {kb.skill(raw).id: level for raw, level in body.items()}
         for sid, level in resolved.items():
             store.set_progress(user.id, sid, level)
-        levels = store.progress(user.id)
-        replanned = []
-        for record in store.plans(user.id):
-            store.replace_plan(user.id, record.id, current_plan(record.plan, dict(levels), kb))
-            replanned.append(record.id)
-        return ProgressOut(progress=levels, replanned=replanned)
+        replanned = replan_person(store, user.id, kb)
+        return ProgressOut(progress=store.progress(user.id), replanned=replanned)
 
     return await run_in_threadpool(work)
 
