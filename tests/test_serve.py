@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -171,3 +172,36 @@ def test_serve_says_when_the_port_is_taken(capsys: pytest.CaptureFixture[str]) -
         code = main(["serve", "--port", str(port)])
     _, err = capsys.readouterr()
     assert code == 2 and "--port" in err and err.count("\n") == 1
+
+
+def test_add_user_makes_the_first_admin_with_a_one_time_password(tmp_path: Path) -> None:
+    """The operator of a server creates its first admin (or an advisor) from the command
+    line: the password is printed once and must be changed at the first sign-in."""
+    from careermap.store import Store
+
+    env = {**os.environ, "CAREERMAP_HOME": str(tmp_path / "home"), "COLUMNS": "100"}
+
+    def add(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "careermap", "add-user", *args]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+    made = add("Ada@Example.org", "--role", "admin", "--name", "Ada")
+    assert made.returncode == 0, made.stderr
+    found = re.search(r"One-time password: (\S+)", made.stdout)
+    assert found is not None, made.stdout
+    store = Store(f"sqlite:///{tmp_path / 'home' / 'careermap.db'}")
+    try:
+        user = store.authenticate("ada@example.org", found.group(1))
+        assert (user.role, user.name, user.must_change_password) == ("admin", "Ada", True)
+    finally:
+        store.close()
+
+    again = add("ada@example.org", "--role", "advisor")
+    assert again.returncode == 2
+    assert again.stderr.strip().splitlines() == [
+        "error: an account with this e-mail address already exists. "
+        "Sign in instead, or use another address."
+    ]
+    wrong = add("kim@example.org", "--role", "king")
+    assert wrong.returncode == 2 and "Use one of: learner, advisor, admin" in wrong.stderr
+    assert "Traceback" not in wrong.stderr + again.stderr

@@ -2,5 +2,6 @@
 
 from careermap.cli import knowledge_cmds, person_cmds, quiz_cmd
 from careermap.cli import serve_cmd as serve_cmd
+from careermap.cli import users_cmd as users_cmd
 
 __all__ = ["knowledge_cmds", "person_cmds", "quiz_cmd"]

@@ -18,6 +18,7 @@ from careermap.accounts import (
     digest,
     hash_password,
     needs_rehash,
+    new_one_time_password,
     new_token,
     normalize_email,
     spend_verify_time,
@@ -74,6 +75,20 @@ class AccountsPart(StoreBase):
         clean = _clean_name(name)
         hashed = hash_password(password)
         return self._insert_user(address, hashed, checked_role, clean, must_change=False)
+
+    def create_user_one_time(
+        self, email: str, role: Role = "learner", *, name: str | None = None
+    ) -> tuple[User, str]:
+        """A new account with a random first password, to be changed at the first sign-in
+        (for an operator creating advisors and admins); returns the account and the
+        password, which is stored only as its hash."""
+        address = normalize_email(email)
+        checked_role = _check_role(role)
+        password = new_one_time_password()
+        user = self._insert_user(
+            address, hash_password(password), checked_role, _clean_name(name), must_change=True
+        )
+        return user, password
 
     def _insert_user(
         self, address: str, hashed: str | None, role: Role, name: str | None, *, must_change: bool
