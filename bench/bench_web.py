@@ -1,11 +1,11 @@
 """careermap's server under a bounded load on loopback: match, gap, plan and the results page.
 
 Run: python bench/bench_web.py [--minutes 1] [--users 20] [--think 0] [--phase-seconds 12]
-                               [--workers 1] [--gc-freeze] [--endpoints match,gap,plan,results]
+                               [--endpoints match,gap,plan,results]
 
-The bench starts its own server (uvicorn on 127.0.0.1, a free port, a temp CAREERMAP_HOME),
-reads a two-page résumé once (POST /api/v1/read), saves one plan from it through the web
-form, then runs phases of ``--users`` concurrent users (httpx.AsyncClient, each sending its
+The bench starts its own server (``careermap serve`` on 127.0.0.1, a free port, a temp
+CAREERMAP_HOME), reads a two-page résumé once (POST /api/v1/read), saves one plan from it
+through the web form, then runs phases of ``--users`` concurrent users (httpx.AsyncClient, each sending its
 next request as soon as the last is answered, or after a pause of ``--think`` seconds on
 average, drawn at random, the users arriving spread over one such pause) against one
 endpoint at a time: POST /api/v1/match, /api/v1/gap and /api/v1/plan with the profile read,
@@ -13,9 +13,8 @@ and GET /plans/{id} (the results page). Phases repeat until ``--minutes`` have p
 a long run (``--minutes 10``) shows whether memory stays flat: the server's resident
 memory is sampled every second and printed at the start, the middle and the end.
 
-The server keeps idle connections 30 s (uvicorn's --timeout-keep-alive; its default, 5 s,
-can close a pooled connection just as the load generator sends on it, which a browser
-retries and httpx does not).
+``careermap serve`` keeps idle connections 30 s (uvicorn's default, 5 s, can close a pooled
+connection just as a client sends on it, which a browser retries and httpx does not).
 
 Goals: plan p99 <= 300 ms, match >= 20 requests/s, no error.
 """
@@ -102,52 +101,20 @@ def resume_text() -> str:
 # ---------------------------------------------------------------- the server
 
 
-#: ``--gc-freeze``: the server loads careermap's data first, then moves every object it
-#: holds out of the garbage collector's reach (gc.freeze), so that a full collection no
-#: longer walks the ~300,000 objects of the knowledge base and lexicon (a few hundred
-#: milliseconds with every request stopped)
-FROZEN_SERVER = """
-import gc, sys, uvicorn
-from careermap.api import create_app
-from careermap.runtime import get_runtime
-rt = get_runtime()
-rt.kb; rt.lexicon; rt.esco_linker; rt.careermap_index()
-gc.collect(); gc.freeze()
-uvicorn.run(create_app(), host="127.0.0.1", port=int(sys.argv[1]), timeout_keep_alive=30,
-            access_log=False, log_level="warning")
-"""
-
-
 class Server:
-    def __init__(self, home: Path, workers: int, freeze: bool = False) -> None:
+    """``careermap serve`` as a person starts it, on a free loopback port."""
+
+    def __init__(self, home: Path) -> None:
         env = {**os.environ, "CAREERMAP_HOME": str(home), "HF_HUB_OFFLINE": "1"}
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
-        if freeze:
-            self._start([sys.executable, "-c", FROZEN_SERVER, str(port)], env)
-            return
-        args = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "careermap.api:create_app",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--timeout-keep-alive",
-            "30",
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ]
-        self._start(args, env)
+        args = [sys.executable, "-m", "careermap", "serve", "--host", "127.0.0.1"]
+        self._start([*args, "--port", str(port)], env)
 
     def _start(self, args: list[str], env: dict[str, str]) -> None:
-        self.process = subprocess.Popen(args, env=env)
+        self.process = subprocess.Popen(
+            args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
@@ -339,11 +306,10 @@ def _report(
     print(
         f"{os.cpu_count()} CPUs; load average at the end {load} (other work on the machine counts)"
     )
-    frozen = ", gc frozen after loading" if args.gc_freeze else ""
     print(
-        f"{args.users} concurrent users, think time {args.think:g} s, {args.workers} server "
-        f"worker(s){frozen}, {rounds} round(s) of {len(figures)} phases, {elapsed:.0f} s in "
-        f"all; résumé {len(resume_text().split())} words (two pages)"
+        f"{args.users} concurrent users, think time {args.think:g} s, careermap serve (one "
+        f"process), {rounds} round(s) of {len(figures)} phases, {elapsed:.0f} s in all; "
+        f"résumé {len(resume_text().split())} words (two pages)"
     )
     print(
         f"{'endpoint':<9} {'requests':>9} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} "
@@ -382,12 +348,6 @@ def main() -> None:
     ap.add_argument("--users", type=int, default=20, help="concurrent users (default 20)")
     ap.add_argument("--phase-seconds", type=float, default=12.0, help="seconds per phase")
     ap.add_argument("--think", type=float, default=0.0, help="each user's pause between requests")
-    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
-    ap.add_argument(
-        "--gc-freeze",
-        action="store_true",
-        help="load the data, then gc.freeze() before serving (one worker)",
-    )
     ap.add_argument(
         "--endpoints",
         default=",".join(ENDPOINTS),
@@ -403,7 +363,7 @@ def main() -> None:
     if not 0 < args.minutes <= 60:
         raise SystemExit("--minutes must be more than 0 and at most 60")
     with tempfile.TemporaryDirectory(prefix="careermap-bench-web-") as home:
-        server = Server(Path(home), args.workers, freeze=args.gc_freeze)
+        server = Server(Path(home))
         try:
             code = asyncio.run(run(args, server))
         finally:

@@ -139,6 +139,15 @@ class Runtime:
             "esco_linker", lambda: EscoLinker.load(ESCO_VECTORS, embedder=self.embedder())
         )
 
+    def warm(self) -> None:
+        """Load now what the first request would: the knowledge base, the lexicon, the
+        embedding model, the semantic index and the ESCO linker (for a server, before it
+        takes requests)."""
+        self.kb  # noqa: B018 - each property loads and caches
+        self.lexicon  # noqa: B018
+        self.careermap_index()
+        self.esco_linker  # noqa: B018
+
 
 _default: Runtime | None = None
 _default_lock = threading.Lock()

@@ -79,6 +79,19 @@ def _url(sock: socket.socket) -> str:
     return f"http://{shown}:{port}"
 
 
+def _warm() -> None:
+    """Load careermap's data before the first request, then move it out of the garbage
+    collector's reach: a full collection would otherwise walk the few hundred thousand
+    objects of the knowledge base and lexicon, stopping every request while it does."""
+    import gc
+
+    from careermap.runtime import get_runtime
+
+    get_runtime().warm()
+    gc.collect()
+    gc.freeze()
+
+
 @app.command("serve")
 def serve_cmd(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
@@ -100,8 +113,10 @@ def serve_cmd(
 
     sock = _bind(host, port)
     url = _url(sock)
+    _warm()
     config = uvicorn.Config(
         create_app(accounts=accounts),
+        timeout_keep_alive=30,
         log_config=LOG_CONFIG,
         access_log=False,
         server_header=False,
