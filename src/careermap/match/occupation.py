@@ -28,7 +28,7 @@ from careermap.errors import DataError
 from careermap.knowledge import broad
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import FIT_ORDER, Role
-from careermap.knowledge.titles import match_title
+from careermap.knowledge.titles import TitleMatch, match_title
 from careermap.tuning import get_tuning
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "proximity",
     "recognise",
     "title_index",
+    "title_matches",
 ]
 
 OCCUPATION_VECTORS = (
@@ -332,19 +333,25 @@ def nearby_occupations(titles: list[str]) -> list[tuple[str, float]]:
     return []
 
 
+def title_matches(titles: Sequence[str]) -> list[tuple[str, TitleMatch | None]]:
+    """The person's two latest titles, each with the role rule it matches (if any): what
+    :func:`proximity` compares every role with."""
+    return [(t, match_title(t)) for t in titles[:2]]
+
+
 def proximity(
     role: Role,
-    titles: list[str],
+    titles: Sequence[tuple[str, TitleMatch | None]],
     guess: OccupationGuess | None,
     nearby: Sequence[tuple[str, float]] = (),
 ) -> Proximity | None:
     """How close the person's current work is to a role (None when nothing is known).
 
-    ``nearby`` (from :func:`nearby_occupations`, used when no occupation was recognised)
-    counts a role that links an occupation the title reads like, at a discount."""
+    ``titles``: from :func:`title_matches`. ``nearby`` (from :func:`nearby_occupations`,
+    used when no occupation was recognised) counts a role that links an occupation the
+    title reads like, at a discount."""
     tuning = get_tuning().proximity
-    for t in titles[:2]:
-        hit = match_title(t)
+    for t, hit in titles:
         if hit is not None and hit.role == role.id:
             return Proximity(
                 score=tuning.title_fit[hit.fit],

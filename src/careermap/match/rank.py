@@ -35,6 +35,7 @@ from careermap.match.occupation import (
     nearby_occupations,
     proximity,
     recognise,
+    title_matches,
 )
 from careermap.match.skills import SkillCoverage, match_skills, self_rating_share
 from careermap.profile import Profile
@@ -228,6 +229,7 @@ def rank_roles(
     if occupation is None and profile.titles:
         occupation = recognise_occupation(kb, profile)
     nearby = nearby_occupations(profile.titles) if occupation is None else []
+    titles = title_matches(profile.titles)
     has_evidence = bool(profile.skills)
     has_ratings = any(v is not None for v in profile.self_ratings.values())
     matches: list[Match] = []
@@ -247,7 +249,7 @@ def rank_roles(
         for name, (value, why) in _quiz_parts(profile, role, interests).items():
             comps[name] = value
             reasons += why
-        prox = proximity(role, profile.titles, occupation, nearby)
+        prox = proximity(role, titles, occupation, nearby)
         if prox is not None:
             comps["experience"] = round(100 * prox.score, 1)
             reasons.append(prox.reason)
