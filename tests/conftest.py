@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,3 +52,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "shared_data" in item.keywords:
             item.add_marker(skip)
+
+
+# ---------------------------------------------------------------- app clients over a store
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Any]:
+    """A migrated SQLite store in the test's temp folder."""
+    from careermap.store import Store
+
+    s = Store(f"sqlite:///{tmp_path / 'careermap.db'}")
+    s.migrate()
+    yield s
+    s.close()
+
+
+@pytest.fixture()
+def local(store: Any) -> Iterator[Any]:
+    """careermap's app in local mode over ``store``, as a browser on 127.0.0.1 sees it."""
+    from fastapi.testclient import TestClient
+
+    from careermap.api import create_app
+
+    with TestClient(create_app(store=store), base_url="http://127.0.0.1") as client:
+        yield client
+
+
+@pytest.fixture()
+def server(store: Any) -> Iterator[Any]:
+    """careermap's app in server mode (accounts) over ``store``."""
+    from fastapi.testclient import TestClient
+
+    from careermap.api import create_app
+
+    with TestClient(create_app(accounts=True, store=store), base_url="http://127.0.0.1") as c:
+        yield c

@@ -9,7 +9,6 @@ import asyncio
 import base64
 import json
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,26 +31,6 @@ MARKER = "Zanzibar-Quokka-4471"  # résumé text that must never reach a log lin
 
 
 # ---------------------------------------------------------------- fixtures and helpers
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(f"sqlite:///{tmp_path / 'careermap.db'}")
-    s.migrate()
-    yield s
-    s.close()
-
-
-@pytest.fixture()
-def local(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store=store), base_url="http://127.0.0.1") as client:
-        yield client
-
-
-@pytest.fixture()
-def server(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(accounts=True, store=store), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ reaching another's pages. The same flows run in a real Chromium in test_web_e2e.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,6 @@ import yaml
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 
-from careermap.api import create_app
 from careermap.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -118,27 +116,6 @@ def start(
 def answers() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load(ANSWERS.read_text())
     return loaded
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(f"sqlite:///{tmp_path / 'careermap.db'}")
-    s.migrate()
-    yield s
-    s.close()
-
-
-@pytest.fixture()
-def local(store: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(store=store), base_url="http://127.0.0.1") as client:
-        yield client
-
-
-@pytest.fixture()
-def server(store: Store) -> Iterator[TestClient]:
-    app = create_app(accounts=True, store=store)
-    with TestClient(app, base_url="http://127.0.0.1") as client:
-        yield client
 
 
 def browser(app_client: TestClient) -> TestClient:
