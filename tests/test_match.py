@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,19 @@ def broad_label(uri: str) -> str | None:
 
     occ = broad.esco_occupation(uri)
     return None if occ is None else occ.label
+
+
+def test_the_title_index_kept_under_home_is_the_one_built(tmp_path: Path) -> None:
+    """A later process reads the reference titles from careermap's cache instead of
+    normalising them again; a damaged cache file is rebuilt, never trusted."""
+    from careermap.match.occupation import _build_title_index, _cached_title_index
+
+    built = _build_title_index()
+    first = _cached_title_index(tmp_path)
+    (saved,) = tmp_path.glob("title-index-*.json")
+    again = _cached_title_index(tmp_path)
+    assert (again.onet, again.esco, again.originals) == (built.onet, built.esco, built.originals)
+    assert again.esco_keys == built.esco_keys and first.onet == built.onet
+    saved.write_text('{"onet": [1, 2', encoding="utf-8")
+    mended = _cached_title_index(tmp_path)
+    assert mended.esco == built.esco and saved.read_text(encoding="utf-8").startswith('{"onet": {')

@@ -46,9 +46,10 @@ Commission." careermap's ESCO data is a processed subset (labels and vectors).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -360,13 +361,13 @@ def _cached_embed(emb: Embedder, texts: list[str], cache_dir: Path | None) -> F3
             except (OSError, ValueError):
                 pass  # a damaged cache file is rebuilt below
     vectors = emb.embed(texts)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cache_dir / f".{path.stem}.{os.getpid()}.tmp.npy"
-        np.save(tmp, vectors)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home only costs the recomputation
+    from careermap.errors import InputError
+    from careermap.files import write_atomic
+
+    blob = io.BytesIO()
+    np.save(blob, vectors)
+    with contextlib.suppress(InputError):  # a read-only home only costs the recomputation
+        write_atomic(path, blob.getvalue())
     return vectors
 
 

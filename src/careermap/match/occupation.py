@@ -111,10 +111,43 @@ class TitleIndex:
 
 
 def title_index() -> TitleIndex:
-    """The reference titles, built once by the runtime."""
+    """The reference titles, built once by the runtime (and kept under careermap's home,
+    so that a later process reads them instead of normalising 100,000 titles again)."""
     from careermap.runtime import get_runtime
 
-    return get_runtime().cached("title_index", _build_title_index)
+    rt = get_runtime()
+    return rt.cached("title_index", lambda: _cached_title_index(rt.settings.home / "cache"))
+
+
+def _cached_title_index(cache_dir: Path) -> TitleIndex:
+    """The index from ``cache_dir`` when it was built from this broad layer by this code,
+    else built and saved there (a read-only or damaged cache only costs the build)."""
+    import contextlib
+    import hashlib
+    import json
+
+    from careermap.errors import InputError
+    from careermap.files import write_atomic
+
+    key = hashlib.sha256(
+        json.dumps(broad.meta(), sort_keys=True).encode() + Path(__file__).read_bytes()
+    ).hexdigest()[:24]
+    path = cache_dir / f"title-index-{key}.json"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        onet, esco = data["onet"], data["esco"]
+        return TitleIndex(
+            onet=onet,
+            esco=esco,
+            originals=data["originals"],
+            onet_keys=list(onet),
+            esco_keys=list(esco),
+        )
+    index = _build_title_index()
+    blob = json.dumps({"onet": index.onet, "esco": index.esco, "originals": index.originals})
+    with contextlib.suppress(InputError):
+        write_atomic(path, blob)
+    return index
 
 
 def _build_title_index() -> TitleIndex:

@@ -63,9 +63,6 @@ def write(plan: Plan, path: Path | str, fmt: str | None = None) -> Path:
     fmt = fmt or _SUFFIX.get(p.suffix.lower())
     if fmt is None:
         raise InputError(f"cannot tell the format of '{p.name}'; name it .md, .json, .ics or .html")
-    data = render(plan, fmt)
-    try:
-        p.write_bytes(data)
-    except OSError as exc:
-        raise InputError(f"cannot write {p}: {exc.strerror or exc}") from exc
-    return p
+    from careermap.files import write_atomic
+
+    return write_atomic(p, render(plan, fmt))  # the old file stays whole if this fails
