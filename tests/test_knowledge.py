@@ -244,3 +244,29 @@ def test_an_invalid_record_names_file_and_field(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(doc, sort_keys=False))
     with pytest.raises(DataError, match=r"prompt-engineer\.yaml.*skills\.0\.level"):
         load_from(dst)
+
+
+def test_every_shipped_yaml_file_reads_back_the_same_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a YAML file parses to is kept under careermap's home as JSON; read back, it
+    is exactly what PyYAML gives (dates included), and a damaged copy is parsed again."""
+    import yaml
+
+    from careermap import validation
+
+    monkeypatch.setattr(validation, "_cache_dir", lambda: tmp_path)
+    data_dir = Path(validation.__file__).parent / "knowledge" / "data"
+    files = sorted(data_dir.rglob("*.yaml"))
+    assert len(files) >= 20
+    for path in files:
+        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert validation.read_yaml(path) == expected, path.name  # parsed, then kept
+        assert validation.read_yaml(path) == expected, path.name  # from the cache
+    kept = sorted(tmp_path.glob("*.json"))
+    assert len(kept) == len(files)
+    kept[0].write_text("{not json", encoding="utf-8")
+    kept[1].write_text('{"__careermap_date__": "not a date"}', encoding="utf-8")
+    assert [validation.read_yaml(p) for p in files] == [
+        yaml.safe_load(p.read_text(encoding="utf-8")) for p in files
+    ]

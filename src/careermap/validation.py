@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +23,93 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 
 def read_yaml(path: Path, *, what: str | None = None) -> Any:
-    """Parse a YAML file shipped with careermap; a broken one is a DataError."""
+    """Parse a YAML file shipped with careermap; a broken one is a DataError.
+
+    Building Python objects from YAML is most of the time a command takes to start, so
+    what a file parses to is kept under careermap's home as JSON, keyed by the file's
+    bytes: a later process reads that instead (a missing, stale or damaged copy is parsed
+    again, never trusted; a read-only home only costs the parse)."""
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_Loader)
-    except (OSError, yaml.YAMLError) as exc:
+        raw = path.read_bytes()
+    except OSError as exc:
         raise DataError(f"cannot read {what or path.name}: {exc}. Reinstall careermap.") from exc
+    key = hashlib.sha256(_CACHE_VERSION + raw).hexdigest()[:32]
+    found = _cached(key)
+    if found is not _MISSING:
+        return found
+    try:
+        data = yaml.load(raw.decode("utf-8"), Loader=_Loader)
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read {what or path.name}: {exc}. Reinstall careermap.") from exc
+    _keep(key, data)
+    return data
+
+
+_MISSING: Any = object()
+#: bump when what the cache holds changes shape
+_CACHE_VERSION = b"careermap-yaml-json/1\n"
+_DATE = "__careermap_date__"
+
+
+class _NotJson(Exception):
+    """A value JSON cannot give back as it was (a non-string key, a set, ...)."""
+
+
+def _cache_dir() -> Path | None:
+    try:
+        from careermap.runtime import get_runtime
+
+        return get_runtime().settings.home / "cache" / "yaml"
+    except Exception:  # settings that cannot be read: no cache, the error comes elsewhere
+        return None
+
+
+def _cached(key: str) -> Any:
+    folder = _cache_dir()
+    if folder is None:
+        return _MISSING
+    try:
+        text = (folder / f"{key}.json").read_text(encoding="utf-8")
+        return json.loads(text, object_hook=_from_json)
+    except (OSError, ValueError, TypeError):
+        return _MISSING
+
+
+def _keep(key: str, data: Any) -> None:
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:
+        text = json.dumps(_to_json(data), ensure_ascii=False, allow_nan=False)
+    except (_NotJson, ValueError):
+        return  # kept only when JSON gives it back exactly
+    from careermap.errors import InputError
+    from careermap.files import write_atomic
+
+    with contextlib.suppress(InputError):
+        write_atomic(folder / f"{key}.json", text)
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value) or _DATE in value:
+            raise _NotJson
+        return {k: _to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
+    if isinstance(value, datetime.datetime):
+        raise _NotJson  # no shipped file holds one
+    if isinstance(value, datetime.date):
+        return {_DATE: value.isoformat()}
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    raise _NotJson
+
+
+def _from_json(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and _DATE in obj:
+        return datetime.date.fromisoformat(obj[_DATE])
+    return obj
 
 
 def first_error(exc: ValidationError) -> tuple[str, str]:
