@@ -5,13 +5,13 @@ Run: python bench/bench_web.py [--minutes 1] [--users 20] [--think 0] [--phase-s
 
 The bench starts its own server (``careermap serve`` on 127.0.0.1, a free port, a temp
 CAREERMAP_HOME), reads a two-page résumé once (POST /api/v1/read), saves one plan from it
-through the web form, then runs phases of ``--users`` concurrent users (httpx.AsyncClient, each sending its
-next request as soon as the last is answered, or after a pause of ``--think`` seconds on
-average, drawn at random, the users arriving spread over one such pause) against one
-endpoint at a time: POST /api/v1/match, /api/v1/gap and /api/v1/plan with the profile read,
-and GET /plans/{id} (the results page). Phases repeat until ``--minutes`` have passed, so
-a long run (``--minutes 10``) shows whether memory stays flat: the server's resident
-memory is sampled every second and printed at the start, the middle and the end.
+through the web form, then runs phases of ``--users`` concurrent users (httpx.AsyncClient,
+each sending its next request as soon as the last is answered, or after a pause of
+``--think`` seconds on average, drawn at random, the users arriving spread over one such
+pause) against one endpoint at a time: POST /api/v1/match, /api/v1/gap and /api/v1/plan with
+the profile read, and GET /plans/{id} (the results page). Phases repeat until ``--minutes``
+have passed, so a long run (``--minutes 10``) shows whether memory stays flat: the server's
+resident memory is sampled every second and printed at the start, the middle and the end.
 
 ``careermap serve`` keeps idle connections 30 s (uvicorn's default, 5 s, can close a pooled
 connection just as a client sends on it, which a browser retries and httpx does not).
