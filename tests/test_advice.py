@@ -400,3 +400,21 @@ def test_start_shows_pay_and_what_to_do_this_week(kb: KnowledgeBase) -> None:
     assert result.pay.n is not None and result.pay.n > 0
     assert result.week and all(t.day - START < timedelta(days=7) for t in result.week)
     assert all(t.what for t in result.week)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Built demand-forecasting models with scikit-learn (regression, classification).",
+         {"regression", "classification"}),
+        ("Wrote regression tests and ran regression testing in CI.", set()),
+        ("Led the classification of archive documents for the records office.", set()),
+    ],
+)  # fmt: skip
+def test_bare_regression_and_classification_need_modelling_words(
+    text: str, held: set[str], kb: KnowledgeBase
+) -> None:
+    """'regression, classification' after a model sentence are the skills; regression
+    testing and filing documents are not."""
+    found = set(levels(profile_of(text, kb))) & {"regression", "classification"}
+    assert found == held
