@@ -1,6 +1,6 @@
 """Cold load time and peak memory of the knowledge base and of CLI commands, as whole processes.
 
-Run: python bench/bench_knowledge.py [--runs 5]
+Run: python bench/bench_knowledge.py [--runs 5] [--careermap DIR]
 
 Each figure is measured in a fresh Python process (cold: no import or data cached in the
 process; the OS file cache is warm after the first run, as it is for a user running a
@@ -43,12 +43,18 @@ def measure(label: str, code: str, runs: int) -> tuple[str, float, float, float]
     return label, statistics.median(walls), min(walls), max(peaks)
 
 
-def report(cases: list[tuple[str, str]], runs: int) -> None:
-    """Print one line per (label, python code) case: median and best wall time, peak RSS."""
-    print(f"cold process timings over {runs} runs each ({os.cpu_count()} cores)\n")
+TREE_HELP = "time the careermap in this source tree (e.g. a git worktree of an older commit)"
+
+
+def report(cases: list[tuple[str, str]], runs: int, tree: Path | None = None) -> None:
+    """Print one line per (label, python code) case: median and best wall time, peak RSS;
+    with ``tree``, the careermap in ``tree/src`` is the one imported."""
+    where = f", careermap from {tree}" if tree is not None else ""
+    print(f"cold process timings over {runs} runs each ({os.cpu_count()} cores{where})\n")
     print(f"{'what':58} {'median s':>9} {'best s':>8} {'peak MB':>8}")
+    prefix = "" if tree is None else f"import sys; sys.path.insert(0, {str(tree / 'src')!r});"
     for label, code in cases:
-        name, med, best, peak = measure(label, code, runs)
+        name, med, best, peak = measure(label, prefix + code, runs)
         print(f"{name:58} {med:9.3f} {best:8.3f} {peak:8.1f}")
 
 
@@ -71,6 +77,7 @@ def closure(dist: str, seen: set[str] | None = None) -> set[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--careermap", type=Path, help=TREE_HELP)
     args = ap.parse_args()
     cases = [
         ("python -c pass (interpreter floor)", "pass"),
@@ -95,7 +102,7 @@ def main() -> None:
             "'--country','US'];from careermap.cli import main; raise SystemExit(main())",
         ),
     ]
-    report(cases, args.runs)
+    report(cases, args.runs, args.careermap)
     print("\ngoals: CLI under 1 s cold, peak under 300 MB")
     size = sum(p.stat().st_size for p in PKG_DATA.rglob("*") if p.is_file())
     print(f"\npackage data: {size / 1e6:.1f} MB in {PKG_DATA.relative_to(ROOT)} (limit 40 MB)")

@@ -1,6 +1,6 @@
 """``careermap start`` end to end on the example résumé, cold, as a whole process.
 
-Run: python bench/bench_start.py [--runs 5]
+Run: python bench/bench_start.py [--runs 5] [--careermap DIR]
 
 Each run is a fresh process (imports, knowledge base, embedding model, title index all
 loaded from scratch), writing the plan to a temp file. Goal: under 3 s on 2 cores.
@@ -13,7 +13,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench_knowledge import report
+from bench_knowledge import TREE_HELP, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--careermap", type=Path, help=TREE_HELP)
     args = ap.parse_args()
     out = Path(tempfile.mkdtemp()) / "plan.md"
     resume = ROOT / "examples" / "resume.md"
@@ -31,7 +32,7 @@ def main() -> None:
             "from careermap.cli import main; raise SystemExit(main())",
         ),
     ]
-    report(cases, args.runs)
+    report(cases, args.runs, args.careermap)
     print("\ngoal: under 3 s cold on 2 cores")
 
 

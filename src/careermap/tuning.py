@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from careermap.errors import DataError
 from careermap.knowledge.schemas import Fit, Level
-from careermap.validation import first_error, read_yaml
+from careermap.validation import read_model
 
 __all__ = ["TUNING_FILE", "Tuning", "get_tuning", "load_tuning"]
 
@@ -142,12 +141,7 @@ class Tuning(_Model):
 
 def load_tuning(path: Path = TUNING_FILE) -> Tuning:
     """Read and validate a tuning file (a broken one is a DataError naming the value)."""
-    raw = read_yaml(path, what=f"tuning file {path.name}")
-    try:
-        return Tuning.model_validate(raw)
-    except ValidationError as exc:
-        where, msg = first_error(exc)
-        raise DataError(f"{path.name} is invalid at '{where}': {msg}.") from exc
+    return read_model(path, Tuning, what=f"tuning file {path.name}", hint="")
 
 
 def get_tuning() -> Tuning:

@@ -1,4 +1,5 @@
-"""Small helpers shared by every loader: read YAML safely, describe a validation error."""
+"""Small helpers shared by every loader: read YAML safely, validate it into a model, describe
+a validation error."""
 
 from __future__ import annotations
 
@@ -7,14 +8,30 @@ import datetime
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
 
 from careermap.errors import DataError
 
-__all__ = ["first_error", "read_yaml"]
+__all__ = ["RegexText", "first_error", "read_model", "read_yaml"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _compiles(pattern: str) -> str:
+    import re
+
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from exc
+    return pattern
+
+
+#: a regular expression in a data file, refused on load when it does not compile
+RegexText = Annotated[str, AfterValidator(_compiles)]
 
 try:  # the C loader is several times faster where libyaml is present
     _Loader: Any = yaml.CSafeLoader
@@ -117,3 +134,20 @@ def first_error(exc: ValidationError) -> tuple[str, str]:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "top level"
     return where, str(first["msg"])
+
+
+def read_model(
+    path: Path,
+    model: type[M],
+    *,
+    what: str | None = None,
+    hint: str = "Reinstall careermap.",
+) -> M:
+    """A shipped YAML file read and validated into ``model`` (an empty file as an empty
+    mapping); a broken one is one DataError naming the file, the place and the problem."""
+    raw = read_yaml(path, what=what)
+    try:
+        return model.model_validate(raw if raw is not None else {})
+    except ValidationError as exc:
+        where, msg = first_error(exc)
+        raise DataError(f"{path.name} is invalid at '{where}': {msg}. {hint}".rstrip()) from exc

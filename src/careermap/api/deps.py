@@ -39,8 +39,9 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from careermap.api.asgi import HttpMiddleware
 from careermap.api.errors import CsrfError
 from careermap.errors import AuthenticationError, PermissionDeniedError
 from careermap.store import ActiveSession, Store, User
@@ -280,16 +281,10 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-class CsrfCookie:
+class CsrfCookie(HttpMiddleware):
     """Sets the double-submit cookie on the response of a request that made one."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         state: dict[str, Any] = scope.setdefault("state", {})
 
         async def with_cookie(message: Message) -> None:

@@ -20,8 +20,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from careermap.api.asgi import HttpMiddleware
 from careermap.errors import (
     AuthenticationError,
     CareermapError,
@@ -219,18 +220,12 @@ def install_handlers(app: FastAPI, pages: PageErrors | None = None) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
 
 
-class CatchAll:
+class CatchAll(HttpMiddleware):
     """Innermost safety net: an exception no handler took becomes a 500 in the one shape,
     logged without its message, and is not raised further (so the server does not print
     it either)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def tracked(message: Message) -> None:

@@ -21,6 +21,7 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from careermap.api.asgi import HttpMiddleware
 from careermap.api.errors import PayloadTooLargeError, error_response
 from careermap.errors import UsageError
 
@@ -60,16 +61,10 @@ def body_limit_bytes() -> int:
     return int(get_runtime().settings.max_document_mb * MIB) + _MULTIPART_OVERHEAD
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpMiddleware):
     """Adds the security headers to every response (those a route set stay as they are)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope.get("path", "")
         personal = not path.startswith("/static/")
 
@@ -86,17 +81,14 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """Refuses a body over ``limit()`` bytes with 413 in the one error shape."""
 
     def __init__(self, app: ASGIApp, limit: Callable[[], int] = body_limit_bytes) -> None:
-        self.app = app
+        super().__init__(app)
         self.limit = limit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = self.limit()
         declared = Headers(scope=scope).get("content-length")
         if declared is not None:
@@ -142,16 +134,10 @@ def _shown_path(path: str) -> str:
     return "/cal/<token>.ics" if _CALENDAR.match(path) else path
 
 
-class AccessLog:
+class AccessLog(HttpMiddleware):
     """``GET /api/v1/roles 200 3.1ms``: method, path and status, nothing a person sent."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         began = time.perf_counter()
         status = 500
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from careermap.errors import DataError
 from careermap.knowledge.loader import DATA_DIR, KnowledgeBase
 from careermap.knowledge.schemas import LEVELS, Level
 from careermap.profile import Degree, Evidence
-from careermap.validation import first_error, read_yaml
+from careermap.validation import RegexText, read_model
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document
@@ -61,17 +61,10 @@ class _Publications(_Model):
 class _Raw(_Model):
     version: int
     levels: dict[DegreeLevel, list[str]]
-    in_progress: list[str]
+    in_progress: list[RegexText]
     doctorate: list[_LevelledSkill]
     publications: _Publications
     subjects: list[_Subject]
-
-    @field_validator("in_progress")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            re.compile(p)
-        return patterns
 
 
 @dataclass(frozen=True)
@@ -101,16 +94,7 @@ def _data(kb: KnowledgeBase) -> _Data:
 
 
 def _load(kb: KnowledgeBase) -> _Data:
-    raw: Any = read_yaml(EDUCATION_FILE, what="education.yaml")
-    try:
-        data = _Raw.model_validate(raw)
-    except (ValidationError, re.error) as exc:
-        if isinstance(exc, ValidationError):
-            where, msg = first_error(exc)
-            detail = f"{where}: {msg}"
-        else:
-            detail = str(exc)
-        raise DataError(f"education.yaml is invalid ({detail}). Reinstall careermap.") from exc
+    data = read_model(EDUCATION_FILE, _Raw, what="education.yaml")
     named = [s.skill for subj in data.subjects for s in subj.skills]
     named += [s.skill for s in (*data.doctorate, *data.publications.skills)]
     unknown = sorted({s for s in named if s not in kb.skills})

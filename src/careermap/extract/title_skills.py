@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from careermap.errors import DataError
 from careermap.knowledge.loader import DATA_DIR, KnowledgeBase
 from careermap.knowledge.schemas import LEVELS, Level
 from careermap.profile import Evidence
-from careermap.validation import first_error, read_yaml
+from careermap.validation import RegexText, read_model
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document, Position
@@ -31,15 +31,9 @@ TITLE_SKILLS_FILE = DATA_DIR / "title_skills.yaml"
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    pattern: str
+    pattern: RegexText
     skills: list[str] = Field(min_length=1)
     max: Level = "advanced"
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, p: str) -> str:
-        re.compile(p)
-        return p
 
 
 class _Raw(BaseModel):
@@ -64,16 +58,7 @@ def _entries(kb: KnowledgeBase) -> tuple[tuple[re.Pattern[str], _Entry], ...]:
 
 
 def _load(kb: KnowledgeBase) -> tuple[tuple[re.Pattern[str], _Entry], ...]:
-    raw: Any = read_yaml(TITLE_SKILLS_FILE, what="title_skills.yaml")
-    try:
-        data = _Raw.model_validate(raw)
-    except (ValidationError, re.error) as exc:
-        if isinstance(exc, ValidationError):
-            where, msg = first_error(exc)
-            detail = f"{where}: {msg}"
-        else:
-            detail = str(exc)
-        raise DataError(f"title_skills.yaml is invalid ({detail}). Reinstall careermap.") from exc
+    data = read_model(TITLE_SKILLS_FILE, _Raw, what="title_skills.yaml")
     unknown = sorted({s for e in data.titles for s in e.skills if s not in kb.skills})
     if unknown:
         raise DataError(f"title_skills.yaml names unknown skills: {', '.join(unknown)}.")

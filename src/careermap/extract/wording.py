@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from careermap.errors import DataError
-from careermap.validation import first_error, read_yaml
+from careermap.validation import RegexText, read_model
 
 __all__ = ["WORDING_FILE", "Wording", "get_wording"]
 
@@ -26,14 +25,8 @@ _NEGATED_VERB = re.compile(r"\b(?:not|never|n't|no longer|cannot)\s+(?:\w+\s+){0
 class _Denial(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    pattern: str
+    pattern: RegexText
     skills: list[str] = Field(min_length=1)
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, p: str) -> str:
-        re.compile(p)
-        return p
 
 
 class _Raw(BaseModel):
@@ -41,32 +34,14 @@ class _Raw(BaseModel):
 
     version: int = Field(ge=1)
     boilerplate_headings: list[str] = Field(min_length=1)
-    boilerplate_sentences: list[str] = Field(min_length=1)
-    preferred_markers: list[str] = Field(min_length=1)
-    action_verbs: list[str] = Field(min_length=1)
-    goal_patterns: list[str] = Field(min_length=1)
-    destination_words: list[str] = Field(min_length=1)
-    role_nouns: list[str] = Field(min_length=1)
-    aspirations: list[str] = Field(min_length=1)
+    boilerplate_sentences: list[RegexText] = Field(min_length=1)
+    preferred_markers: list[RegexText] = Field(min_length=1)
+    action_verbs: list[RegexText] = Field(min_length=1)
+    goal_patterns: list[RegexText] = Field(min_length=1)
+    destination_words: list[RegexText] = Field(min_length=1)
+    role_nouns: list[RegexText] = Field(min_length=1)
+    aspirations: list[RegexText] = Field(min_length=1)
     denials: list[_Denial] = Field(min_length=1)
-
-    @field_validator(
-        "boilerplate_sentences",
-        "preferred_markers",
-        "action_verbs",
-        "goal_patterns",
-        "destination_words",
-        "role_nouns",
-        "aspirations",
-    )
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            try:
-                re.compile(p)
-            except re.error as exc:
-                raise ValueError(f"pattern {p!r} does not compile: {exc}") from exc
-        return patterns
 
     @field_validator("goal_patterns")
     @classmethod
@@ -123,14 +98,7 @@ class Wording:
 
 
 def load_wording(path: Path = WORDING_FILE) -> Wording:
-    raw = read_yaml(path, what=f"word data {path.name}")
-    try:
-        data = _Raw.model_validate(raw)
-    except ValidationError as exc:
-        where, msg = first_error(exc)
-        raise DataError(
-            f"{path.name} is invalid at '{where}': {msg}. Reinstall careermap."
-        ) from exc
+    data = read_model(path, _Raw, what=f"word data {path.name}")
     return Wording(
         boilerplate_headings=frozenset(h.lower() for h in data.boilerplate_headings),
         boilerplate=_any(data.boilerplate_sentences),

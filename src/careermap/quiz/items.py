@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from careermap.errors import DataError
 from careermap.knowledge.schemas import SKILL_CATEGORIES, LevelText, SkillCategory, WorkStyle
 from careermap.profile import RiasecCode
-from careermap.validation import first_error, read_yaml
+from careermap.validation import read_model
 
 __all__ = [
     "AREAS",
@@ -167,15 +166,12 @@ class ItemBank(_Model):
 
 def load_items_from(path: Path) -> ItemBank:
     """Load and validate a quiz items file."""
-    raw = read_yaml(path, what=f"quiz items {path}")
-    try:
-        return ItemBank.model_validate(raw)
-    except ValidationError as exc:
-        where, msg = first_error(exc)
-        raise DataError(
-            f"quiz items {path.name} are invalid at '{where}': {msg}. "
-            "Reinstall careermap, or fix the file if you edited it."
-        ) from exc
+    return read_model(
+        path,
+        ItemBank,
+        what=f"quiz items {path}",
+        hint="Reinstall careermap, or fix the file if you edited it.",
+    )
 
 
 def load_items() -> ItemBank:

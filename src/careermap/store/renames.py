@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from careermap.errors import DataError
 from careermap.knowledge.loader import DATA_DIR
 from careermap.knowledge.schemas import LEVELS, Level
-from careermap.validation import first_error, read_yaml
+from careermap.validation import read_model
 
 if TYPE_CHECKING:
     from careermap.knowledge.loader import KnowledgeBase
@@ -162,10 +162,4 @@ def load_renames(path: Path = RENAMED_SKILLS) -> Renames:
     """The mapping shipped with careermap (or the file at ``path``), validated."""
     if not path.is_file():
         return Renames()
-    raw = read_yaml(path)
-    try:
-        parsed = _RenamesFile.model_validate(raw if raw is not None else {})
-    except ValidationError as exc:
-        where, msg = first_error(exc)
-        raise DataError(f"{path.name}: invalid at '{where}': {msg}") from exc
-    return Renames(parsed.renamed)
+    return Renames(read_model(path, _RenamesFile).renamed)

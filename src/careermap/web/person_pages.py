@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from careermap.api.deps import CsrfChecked
+from careermap.api.people import replan_person
 from careermap.errors import CareermapError, InputError
 from careermap.knowledge import LEVELS, load
 from careermap.web.deps import get_visit, person
@@ -25,7 +26,7 @@ from careermap.web.forms import (
     upload,
 )
 from careermap.web.render import fragment, page
-from careermap.web.results import Results, gather, replan_saved
+from careermap.web.results import Results, gather
 from careermap.web.routing import PageRoute, is_htmx, see_other
 from careermap.web.visit import Visit
 
@@ -244,7 +245,7 @@ async def tick(request: Request, plan_id: int, visit: PersonDep) -> Response:
     def save_and_gather() -> Results:
         visit.store.plan(user_id, plan_id)  # the plan is the person's (else 404)
         visit.store.set_progress(user_id, skill, level if done else None)
-        replan_saved(visit.store, user_id)
+        replan_person(visit.store, user_id, load())
         return gather(visit.store, user_id, plan_id)
 
     results = await run_in_threadpool(save_and_gather)

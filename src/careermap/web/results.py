@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from careermap.store import Store
     from careermap.store.records import PlanRecord, ProfileRecord
 
-__all__ = ["GapLine", "Results", "SkillLine", "gather", "reached", "replan_saved"]
+__all__ = ["GapLine", "Results", "SkillLine", "gather", "reached"]
 
 #: how the results page words each basis of a skill found
 BASIS = {
@@ -140,14 +140,6 @@ def _pay(role: str, profile: Profile, kb: KnowledgeBase) -> Pay | None:
     return get_runtime().memo(
         "web.pay", (role, profile.years_experience), lambda: pay_for(role, profile, kb=kb)
     )
-
-
-def replan_saved(store: Store, user_id: int) -> None:
-    """Every saved plan of the person re-planned with their progress as it stands now, so
-    that the results page, the downloads and the calendar subscription all follow it."""
-    from careermap.api.people import replan_person
-
-    replan_person(store, user_id, load())
 
 
 def gather(store: Store, user_id: int, plan_id: int) -> Results:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from careermap.errors import DataError, InputError, UnknownIdError
 from careermap.knowledge.broad._db import (
@@ -15,7 +15,7 @@ from careermap.knowledge.broad._db import (
     _q,
     _soc,
 )
-from careermap.validation import first_error, read_yaml
+from careermap.validation import read_model
 
 __all__ = [
     "PLACES_PATH",
@@ -237,11 +237,7 @@ def load_places(path: Path | None = None) -> Places:
     OEWS area's name, every country in the survey's country table and not the US."""
     target = path or PLACES_PATH
     name = target.name
-    try:
-        doc = _PlacesFile.model_validate(read_yaml(target))
-    except ValidationError as exc:
-        where, msg = first_error(exc)
-        raise DataError(f"{name} is invalid at '{where}': {msg}") from exc
+    doc = read_model(target, _PlacesFile)
     reserved = {_key(x) for a in oews_areas() for x in (a.name, a.state_abbr or "") if x}
     reserved |= {_key(a.name) for a in oews_areas("state")} | set(_NATIONAL)
     seen: set[str] = set()
