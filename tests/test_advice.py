@@ -19,6 +19,7 @@ from careermap.documents import read
 from careermap.errors import InputError
 from careermap.extract import extract
 from careermap.knowledge import KnowledgeBase, load
+from careermap.plan import replan
 from careermap.profile import Profile
 from docs_factory import docx_bytes, pdf_bytes, resume_html, resume_markdown, resume_text
 
@@ -198,6 +199,47 @@ def test_a_certification_held_is_evidence_and_never_recommended(kb: KnowledgeBas
         service.make_plan(
             p, "ai-ethics-specialist", service.PlanOptions(certification="iapp-aigp"), kb=kb
         )
+
+
+def test_a_course_taken_is_evidence_and_never_recommended_again(kb: KnowledgeBase) -> None:
+    summary = (
+        "## Summary\nProduct manager with six years in consumer fintech; I run discovery "
+        "interviews, experiments and the roadmap.\n\n"
+        "## Skills\nProduct management, user research, A/B testing, Jira\n"
+    )
+    taken = profile_of(
+        summary + "\n## Certifications\n- AI Product Management Specialization — Duke, 2025\n",
+        kb,
+    )
+    assert set(taken.courses) == {"duke-ai-product-management"}
+    assert taken.skills["ai-strategy"].basis == "course"
+    p = profile_of(summary, kb)
+    _, before = service.make_plan(p, "ai-product-manager", service.PlanOptions(start=START), kb=kb)
+    assert "duke-ai-product-management" in {c.course for c in before.courses}
+    # the same person, the course marked as taken: the plan never chooses it again
+    done = p.model_copy(update={"courses": taken.courses})
+    _, plan = service.make_plan(done, "ai-product-manager", service.PlanOptions(start=START), kb=kb)
+    assert "duke-ai-product-management" not in {c.course for c in plan.courses}
+    assert plan.taken_courses == ["duke-ai-product-management"]
+    replanned = replan(kb, plan, start=START)
+    assert "duke-ai-product-management" not in {c.course for c in replanned.courses}
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("## Certifications\n- A/B Testing (Udacity), 2023\n", {"udacity-ab-testing"}),
+        ("## Skills\nA/B testing, SQL, Jira\n", set()),
+        ("## Summary\nEnrolled in the AI Product Management Specialization.\n", set()),
+        ("## Summary\nI have not taken the AI Product Management Specialization.\n", set()),
+        ("## Summary\nCompleted the AI Product Management Specialization in 2025.\n",
+         {"duke-ai-product-management"}),
+    ],
+)  # fmt: skip
+def test_a_course_counts_as_taken_only_where_the_document_says_so(
+    text: str, taken: set[str], kb: KnowledgeBase
+) -> None:
+    assert set(profile_of(text, kb).courses) == taken
 
 
 def test_studying_for_a_certification_is_not_holding_it(kb: KnowledgeBase) -> None:
@@ -418,3 +460,73 @@ def test_bare_regression_and_classification_need_modelling_words(
     testing and filing documents are not."""
     found = set(levels(profile_of(text, kb))) & {"regression", "classification"}
     assert found == held
+
+
+def test_a_sentence_wrapped_before_a_capital_stays_one_sentence(kb: KnowledgeBase) -> None:
+    """A PDF wraps "analysis tools in / Python (NumPy, ...)": the line ends on a word no
+    sentence ends on, so the tools are still described in use, as in the Markdown."""
+    one_line = "## Experience\n\n- Wrote analysis tools in Python (NumPy, SciPy, pandas).\n"
+    wrapped = "## Experience\n\n- Wrote analysis tools in\nPython (NumPy, SciPy, pandas).\n"
+    want = levels(profile_of(one_line, kb))
+    assert want["numpy"] == "intermediate"
+    assert levels(profile_of(wrapped, kb)) == want
+    # a line that ends a heading or a list item still ends its sentence
+    listed = levels(profile_of("## Skills\n\nTools and\n- NumPy\n", kb))
+    assert listed.get("numpy") == "foundational"
+
+
+def test_an_employers_name_is_not_the_persons_skill(kb: KnowledgeBase) -> None:
+    text = (
+        "## Experience\n\n"
+        "### Senior Backend Engineer — Nordlicht Consulting GmbH — Mar 2022 – Present\n\n"
+        "- Built REST APIs in Python and FastAPI.\n"
+    )
+    p = profile_of(text, kb)
+    assert {"python", "fastapi"} <= set(p.skills)
+    assert "consulting" not in p.skills
+
+
+def test_every_sentence_stating_a_goal_is_a_wish_not_evidence(kb: KnowledgeBase) -> None:
+    text = (
+        "Looking for a role as an ML platform engineer.\n"
+        "I'd like to move into MLOps and bring the same discipline to model\n"
+        "training and serving.\n"
+    )
+    assert "model-deployment" not in profile_of(text, kb).skills
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Supervise two master's students; teach the graduate course.", "mentoring"),
+        ("Co-supervised four MSc dissertations.", "mentoring"),
+        ("Speaker at two privacy conferences on AI regulation.", "presentation-skills"),
+        ("Split the booking monolith into six services.", "microservices"),
+        ("Built a FastAPI service that serves a scikit-learn demand model.", "model-deployment"),
+        ("A movie-review sentiment classifier with a logistic regression baseline.",
+         "text-classification"),
+    ],
+)  # fmt: skip
+def test_what_people_write_for_a_skill_is_read_as_it(
+    text: str, skill: str, kb: KnowledgeBase
+) -> None:
+    assert skill in profile_of(text, kb).skills
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trained a supervised learning model for churn.",
+        "Supervised the night shift at the warehouse.",
+        "Native speaker of Swedish.",
+        "Served 300 customers a day at the front desk.",
+    ],
+)
+def test_the_same_words_in_another_sense_are_not_the_skill(text: str, kb: KnowledgeBase) -> None:
+    held = set(profile_of(text, kb).skills)
+    assert not held & {"mentoring", "presentation-skills", "model-deployment"}
+
+
+def test_years_in_a_trade_are_the_trades_years(kb: KnowledgeBase) -> None:
+    text = "Data-protection solicitor with nine years' post-qualification experience."
+    assert levels(profile_of(text, kb))["data-privacy"] == "advanced"

@@ -115,6 +115,9 @@ def test_proficiency_cues(text: str, want: dict[str, str | None], lex: Lexicon) 
         ("2.5 yrs SQL", {"sql": 2.5}),
         ("Python since 2019; led a team of 5 for years", {"python": None}),
         ("5 years at Acme, where I wrote Python", {"python": None}),
+        ("Python developer with 5 years' experience", {"python": 5.0}),
+        ("Senior Docker engineer with over six years on platforms", {"docker": 6.0}),
+        ("Python and SQL, with 3 years in banking", {"python": None, "sql": None}),
     ],
 )
 def test_years(text: str, want: dict[str, float | None], lex: Lexicon) -> None:

@@ -40,7 +40,9 @@ class Evidence(BaseModel):
     end: int | None = Field(default=None, ge=0)
 
 
-SkillBasis = Literal["stated", "implied", "experience", "education", "certification", "progress"]
+SkillBasis = Literal[
+    "stated", "implied", "experience", "education", "certification", "course", "progress"
+]
 
 
 class ProfileSkill(BaseModel):
@@ -104,6 +106,10 @@ class Profile(BaseModel):
     )
     certifications: dict[str, Evidence] = Field(
         default_factory=dict, description="certifications held, by id, with the line naming it"
+    )
+    courses: dict[str, Evidence] = Field(
+        default_factory=dict,
+        description="catalogue courses the person has completed, by id, with the line naming it",
     )
     degrees: list[Degree] = Field(default_factory=list, description="degrees held or studied")
     goal: Goal | None = Field(default=None, description="where the person says they want to go")

@@ -171,6 +171,9 @@ def check_profile(profile: Profile, kb: KnowledgeBase | None = None) -> Profile:
     for key in profile.certifications:
         if kb.certification(key).id != key:
             raise InputError(f"profile.certifications['{key[:80]}'] must be a certification id.")
+    for key in profile.courses:
+        if kb.course(key).id != key:
+            raise InputError(f"profile.courses['{key[:80]}'] must be a course id.")
     if profile.goal is not None and profile.goal.role is not None:
         kb.role(profile.goal.role)
     return profile
@@ -362,6 +365,7 @@ def make_plan(
         budget=_budget(options),
         certification=options.certification,
         held_certifications=list(profile.certifications),
+        taken_courses=list(profile.courses),
         include_optional=options.include_optional,
     )
     return gap, plan

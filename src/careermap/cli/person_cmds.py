@@ -122,6 +122,7 @@ _BASIS = {
     "experience": "job title",
     "education": "degree",
     "certification": "certification",
+    "course": "course taken",
     "progress": "your progress",
 }
 
@@ -155,6 +156,9 @@ def _render_skills(profile: Profile, limit: int = 25) -> None:
     if profile.certifications:
         held = ", ".join(kb.certifications[c].title for c in profile.certifications)
         console.print(f"Certifications held: {safe(held)}")
+    if profile.courses:
+        taken = ", ".join(kb.courses[c].title for c in profile.courses)
+        console.print(f"Courses completed (not recommended again): {safe(taken)}")
 
 
 def _render_matches(report: MatchReport, top: int) -> None:

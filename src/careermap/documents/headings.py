@@ -37,6 +37,10 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         "position summary",
         "role summary",
         "headline",
+        "research profile",
+        "research summary",
+        "research interests",
+        "academic profile",
     ),
     "experience": (
         "experience",
@@ -68,6 +72,12 @@ HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         "consulting experience",
         "professional employment",
         "employment experience",
+        "positions",
+        "academic positions",
+        "research positions",
+        "appointments",
+        "academic appointments",
+        "academic experience",
     ),
     "skills": (
         "skills",

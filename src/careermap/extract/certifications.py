@@ -18,14 +18,15 @@ from careermap.extract.sentences import Sentence, sentence_at
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.profile import Evidence
 
-__all__ = ["find_certifications"]
+__all__ = ["NOT_YET", "find_certifications", "not_held"]
 
 _SAYS_WHAT_IT_IS = re.compile(
     r"\b(?:certified|certification|certificate|associate|professional|practitioner|"
     r"specialty|administrator|fundamentals)\b",
     re.I,
 )
-_NOT_YET = re.compile(
+#: a sentence that says a credential or course is still to come
+NOT_YET = re.compile(
     r"\b(?:preparing|prepare|studying|study|working (?:towards?|on)|pursuing|planned|planning|"
     r"plan to|aim to|intend to|will take|scheduled|booked|expected|in progress|enrolled|"
     r"currently taking|next year)\b",
@@ -71,6 +72,7 @@ def find_certifications(
     index = _index(kb)
     starts = [s.start for s in sentences]
     held: dict[str, Evidence] = {}
+    tried: set[tuple[str, int]] = set()  # each certification is judged once per sentence
     for m in index.pattern.finditer(text):
         found = m.group()
         cert = index.owner.get(found) or index.folded.get(" ".join(found.lower().split()))
@@ -80,10 +82,28 @@ def find_certifications(
             sent = sentences[sentence_at(sentences, starts, m.start())]
         else:
             sent = Sentence(0, len(text), text)
-        if _NOT_YET.search(sent.text):
+        if (cert, sent.start) in tried:
             continue
-        rel = m.start() - sent.start
-        if SentenceContext(sent.text, [(rel, rel + len(found))]).negated(rel, rel + len(found)):
+        tried.add((cert, sent.start))
+        if not_held(sent, m.start(), m.end()):
             continue
         held[cert] = Evidence(text=sent.text, start=sent.start, end=sent.end)
     return held
+
+
+#: how much of a sentence around a name is read for what is said of it
+_AROUND = 240
+
+
+def not_held(sent: Sentence, start: int, end: int) -> bool:
+    """Whether the sentence says the credential or course at ``start:end`` (offsets in the
+    text) is still to come ("preparing for", "enrolled in") or not held ("no ..."). Only
+    the words around the name are read, so a flood of names costs linear time."""
+    a = max(0, start - sent.start - _AROUND)
+    b = min(len(sent.text), end - sent.start + _AROUND)
+    window = sent.text[a:b]
+    if NOT_YET.search(window):
+        return True
+    rel = start - sent.start - a
+    span = (rel, rel + end - start)
+    return SentenceContext(window, [span]).negated(*span)

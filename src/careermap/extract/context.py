@@ -18,7 +18,8 @@ Years
     "5+ years of Python", "3-5 years experience with SQL" (the lower bound), "over two
     years of hands-on experience in Go" (spelled numbers one to twenty, "a couple of"),
     before the mention under the same gap rule as cues; or right after it: "Python (3
-    years)", "Python - 5 yrs".
+    years)", "Python - 5 yrs"; or for the trade the mention names: "Python developer with
+    5 years' experience".
 
 Negation
     "no", "not", "never", "n't", "without", "lack of", "unfamiliar with", "nor" within six
@@ -71,6 +72,14 @@ _YEARS_AFTER = re.compile(r"\s*(?:\(|:|-|–|—)\s*" + _YEARS)
 #: "Strong Python, 5+ years." : after a comma, the years end the clause
 _YEARS_AFTER_COMMA = re.compile(
     r"\s*,\s*" + _YEARS + r"(?:\s+(?:of\s+)?experience)?\s*(?P<end>[.;),]|$)"
+)
+#: "Python developer with 5 years' experience", "Data-protection solicitor with nine
+#: years'": the skill names the person's trade, and the years are the trade's
+_YEARS_AS_TRADE = re.compile(
+    r"[\s-]+(?:[a-z]+\s+)?(?:developer|engineer|programmer|solicitor|lawyer|attorney|analyst|"
+    r"specialist|consultant|administrator|designer|architect|scientist|researcher|writer|"
+    r"marketer|manager|professional|practitioner)s?\s+with\s+(?:over\s+|more\s+than\s+|"
+    r"nearly\s+|almost\s+|about\s+|around\s+)?" + _YEARS
 )
 #: where a clause starts: the sentence start, or a stop, semicolon, colon or line break
 _CLAUSE_START = re.compile(r"[.;:\n•|]")
@@ -276,6 +285,9 @@ class SentenceContext:
             return parse_number(after.group("n"))
         after = _YEARS_AFTER_COMMA.match(self.low[end : end + 40])
         if after and self._alone_in_clause(start):
+            return parse_number(after.group("n"))
+        after = _YEARS_AS_TRADE.match(self.low[end : end + 80])
+        if after:
             return parse_number(after.group("n"))
         if self._years is None:
             low = self.low

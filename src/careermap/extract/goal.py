@@ -22,7 +22,7 @@ from careermap.knowledge.loader import DATA_DIR, KnowledgeBase
 from careermap.profile import Goal
 from careermap.validation import read_yaml
 
-__all__ = ["GOALS_FILE", "find_goal", "role_for"]
+__all__ = ["GOALS_FILE", "destination", "find_goal", "role_for"]
 
 GOALS_FILE = DATA_DIR / "goals.yaml"
 
@@ -77,21 +77,31 @@ def find_goal(sentences: list[Sentence], kb: KnowledgeBase) -> Goal | None:
         if len(sentence.text) > 600 or wording.is_boilerplate(sentence.text):
             continue
         flat = " ".join(sentence.text.split())  # a line break inside it is a space
-        low = flat.lower()
-        for pattern in wording.goals:
-            m = pattern.search(low)
-            if m is None:
-                continue
-            to = m.group("to").strip(" ,:-–—")
-            if not to or not wording.destination.search(to):
-                continue
-            a = m.start("to")
-            phrase = flat[a : a + len(to)]
-            role = role_for(to, kb)
-            return Goal(
-                text=flat,
-                phrase=phrase,
-                role=role,
-                specific=role is not None or bool(wording.role_noun.search(to)),
-            )
+        phrase = destination(flat)
+        if phrase is None:
+            continue
+        role = role_for(phrase, kb)
+        return Goal(
+            text=flat,
+            phrase=phrase,
+            role=role,
+            specific=role is not None or bool(wording.role_noun.search(phrase.lower())),
+        )
+    return None
+
+
+def destination(flat: str) -> str | None:
+    """Where a sentence (its whitespace already collapsed) says the person wants to go, or
+    None when it states no goal."""
+    wording = get_wording()
+    low = flat.lower()
+    for pattern in wording.goals:
+        m = pattern.search(low)
+        if m is None:
+            continue
+        to = m.group("to").strip(" ,:-–—")
+        if not to or not wording.destination.search(to):
+            continue
+        a = m.start("to")
+        return flat[a : a + len(to)]
     return None

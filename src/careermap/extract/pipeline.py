@@ -15,6 +15,7 @@ requirement a preference (``wording.yaml``).
 
 from __future__ import annotations
 
+import math
 import time
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Literal
@@ -173,6 +174,7 @@ def extract(
             cache[key] = facts
         level, years, negated, section = facts
         boilerplate, preferred = flags.of(sent)
+        boilerplate = boilerplate or sections.in_organisation(h.start, h.end)
         t = h.target
         mentions.append(
             Mention(
@@ -235,6 +237,7 @@ class _Sections:
         self.ends = [s.end for s in found]
         self.kinds = [s.kind for s in found]
         self.employer = [heading_key(s.heading) in headings for s in found]
+        self.organisations = _organisation_spans(document)
 
     def _index(self, offset: int) -> int:
         i = bisect_right(self.starts, offset) - 1
@@ -247,6 +250,32 @@ class _Sections:
     def about_employer(self, offset: int) -> bool:
         i = self._index(offset)
         return i >= 0 and self.employer[i]
+
+    def in_organisation(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies inside an employer's name in a job's header line
+        ("Nordlicht Consulting GmbH" says nothing of the person's consulting)."""
+        i = bisect_right(self.organisations, (start, math.inf)) - 1
+        return i >= 0 and self.organisations[i][0] <= start and end <= self.organisations[i][1]
+
+
+#: how far past a position's first offset its organisation's name is looked for
+_HEADER_CHARS = 400
+
+
+def _organisation_spans(document: Document | None) -> list[tuple[int, int]]:
+    """Offsets of each position's organisation name in its header, sorted."""
+    if document is None:
+        return []
+    text = document.text
+    spans = []
+    for p in document.positions:
+        org = (p.organisation or "").strip()
+        if len(org) < 2:
+            continue
+        at = text.find(org, p.start, min(p.end, p.start + _HEADER_CHARS))
+        if at >= 0:
+            spans.append((at, at + len(org)))
+    return sorted(spans)
 
 
 class _SentenceFlags:

@@ -23,8 +23,9 @@ The level is the highest of these; in a posting, a requirement marked as preferr
 ("a plus") is foundational. Then, as evidence too (``ProfileSkill.basis`` says which):
 
 * degrees give their subject's skills (:mod:`.education`), certifications held the skills
-  they attest (:mod:`.certifications`), each at the level their data gives, where that
-  is above what the document shows;
+  they attest (:mod:`.certifications`), catalogue courses completed the skills they claim
+  (:mod:`.courses_taken`), each at the level their data gives, where that is above what
+  the document shows;
 * job titles held show the skills the work cannot be done without (:mod:`.title_skills`),
   at the level the years in them show;
 * a demonstrated skill implies what it cannot be done without: the skill graph's
@@ -145,8 +146,12 @@ def _evidence(ms: list[Mention]) -> list[Evidence]:
     return sorted(out, key=lambda e: e.start or 0)
 
 
-def _level(ms: list[Mention], years: float | None, stated_years: bool) -> tuple[Level, str]:
-    """The level the mentions show, and how it was read (see the module docstring)."""
+def _level(
+    ms: list[Mention], years: float | None, stated_years: bool, uses: dict[int, bool]
+) -> tuple[Level, str]:
+    """The level the mentions show, and how it was read (see the module docstring).
+    ``uses`` remembers, by sentence start, whether a sentence describes use, so each
+    sentence is read once however many mentions it holds."""
     from careermap.extract.wording import get_wording
 
     wording = get_wording()
@@ -168,7 +173,16 @@ def _level(ms: list[Mention], years: float | None, stated_years: bool) -> tuple[
         if LEVELS.index(by_years) > LEVELS.index(level):
             where = "stated" if stated_years else "in dated positions that mention it"
             level, reason = by_years, f"{years:g} years {where}"
-    used = any(m.method != "semantic" and wording.describes_use(m.sentence) for m in ms)
+    used = False
+    for m in ms:
+        if m.method == "semantic":
+            continue
+        known = uses.get(m.sentence_start)
+        if known is None:
+            known = uses[m.sentence_start] = wording.describes_use(m.sentence)
+        if known:
+            used = True
+            break
     if used and LEVELS.index(used_level) > LEVELS.index(level):
         level, reason = used_level, "described in use"
     if all(m.preferred for m in ms):
@@ -184,6 +198,7 @@ def build_profile(
         from careermap.knowledge.loader import load
 
         kb = load()
+    from careermap.extract.goal import destination
     from careermap.extract.wording import get_wording
 
     wording = get_wording()
@@ -196,8 +211,10 @@ def build_profile(
         wish = wished.get(m.sentence_start)
         if wish is None:
             text = " ".join(m.sentence.split())
-            wish = wished[m.sentence_start] = (goal is not None and text == goal.text) or (
-                wording.is_aspiration(m.sentence)
+            wish = wished[m.sentence_start] = (
+                (goal is not None and text == goal.text)
+                or wording.is_aspiration(m.sentence)
+                or destination(text) is not None
             )
         return not wish
 
@@ -238,12 +255,13 @@ def build_profile(
 
     doc = extraction.document
     skills: dict[str, ProfileSkill] = {}
+    uses: dict[int, bool] = {}  # sentence start -> whether it describes use
     for sid, ms in grouped.items():
         stated = [m.years for m in ms if m.years is not None]
         dated = position_years(doc, ms, today) if doc is not None and doc.positions else None
         years_known = [y for y in (*stated, dated) if y is not None]
         years = max(years_known) if years_known else None
-        level, reason = _level(ms, years, bool(stated) and max(stated) == years)
+        level, reason = _level(ms, years, bool(stated) and max(stated) == years, uses)
         miss = 1.0
         for m in ms:
             miss *= 1.0 - m.confidence
@@ -258,8 +276,10 @@ def build_profile(
 
     degrees: list[Degree] = []
     certifications: dict[str, Evidence] = {}
+    courses: dict[str, Evidence] = {}
     if doc is not None:
         from careermap.extract.certifications import find_certifications
+        from careermap.extract.courses_taken import find_courses_taken
         from careermap.extract.education import degree_skills
         from careermap.extract.sentences import split_sentences
         from careermap.extract.title_skills import title_skills
@@ -269,12 +289,20 @@ def build_profile(
             _credit(skills, denied, e.skill, e.level, e.evidence, "education", e.why)
         for t in title_skills(doc, kb, today):
             _credit(skills, denied, t.skill, t.level, t.evidence, "experience", t.why)
-        certifications = find_certifications(doc.text, split_sentences(doc.text), kb)
+        sentences = split_sentences(doc.text)
+        certifications = find_certifications(doc.text, sentences, kb)
         for cert_id, ev in certifications.items():
             cert = kb.certifications[cert_id]
             for a in cert.attests:
                 if a.skill in kb.skills:
                     _credit(skills, denied, a.skill, a.level, ev, "certification", cert.title)
+        courses = find_courses_taken(doc, sentences, kb)
+        for course_id, ev in courses.items():
+            course = kb.courses[course_id]
+            for c in course.skills:
+                if c.skill in kb.skills:
+                    why = f"completed {course.title}"
+                    _credit(skills, denied, c.skill, c.level, ev, "course", why)
     _imply(skills, denied, kb, frozenset(s for s, ps in skills.items() if _cued(ps)))
 
     titles: list[str] = []
@@ -299,6 +327,7 @@ def build_profile(
         years_experience=years_experience,
         denied=denied,
         certifications=certifications,
+        courses=courses,
         degrees=degrees,
         goal=goal,
     )
@@ -313,7 +342,8 @@ def _credit(
     basis: SkillBasis,
     why: str,
 ) -> None:
-    """Add what a degree or a certification shows, where it is above what is held."""
+    """Add what a degree, a certification or a course taken shows, where it is above what
+    is held."""
     if skill in denied:
         return
     have = skills.get(skill)

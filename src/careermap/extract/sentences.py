@@ -1,8 +1,10 @@
 """Cutting text into sentences with their offsets, fast enough for millions of postings.
 
 A résumé is mostly lines (bullets, "Skills: ..." lines, headings), so a line break ends a
-sentence, unless the line goes on in lower case after a line that does not end in
-punctuation (a wrapped bullet: "built an evaluation harness with human / review"). Inside a
+sentence, unless the line only wraps it: the next line goes on in lower case after a line
+that does not end in punctuation ("built an evaluation harness with human / review"), or
+the line ends in a comma or in a word no sentence ends on ("analysis tools in / Python",
+"have not built / machine-learning models") and the next line is not a bullet. Inside a
 line, a sentence ends at ``.``, ``!`` or ``?`` followed by white space and a capital
 letter, a digit or an opening quote/bracket, except after a common abbreviation ("e.g.",
 "Inc.", "Dr.") or a single capital letter (an initial: "J. Smith").
@@ -50,6 +52,18 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _NEXT_LINE = re.compile(r"[ \t]*[a-z]")
+#: the next line goes on with text, not a bullet or a blank
+_NEXT_TEXT = re.compile(r"[ \t]*[\w(\"'“‘]")
+#: a line ending in a comma or one of these words cannot end its sentence there
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:a|an|the|and|or|nor|of|in|on|at|to|for|with|by|from|into|onto|as|via|"
+    r"using|including|such|like|than|that|which|who|whose|my|our|their|its|his|her|"
+    r"not|no|never|is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
+    r"could|both|either|neither|between|across|over|under|about|through))[ \t]*\Z",
+    re.I,
+)
+#: how far back a line's last word is looked for
+_TAIL_CHARS = 24
 _ENDS = ".!?:;\n"
 _LEAD = " \t\r\f\v•●▪◦‣∙·*-–—>"
 _TRAIL = " \t\r\f\v"
@@ -79,7 +93,12 @@ def _wraps(text: str, newline: int) -> bool:
     """Whether the line break at ``newline`` only wraps a sentence onto the next line."""
     after = _NEXT_LINE.match(text, newline + 1)
     if after is None:
-        return False
+        return bool(
+            _NEXT_TEXT.match(text, newline + 1)
+            and _OPEN_END.search(
+                text, max(text.rfind("\n", 0, newline) + 1, newline - _TAIL_CHARS), newline
+            )
+        )
     i = newline - 1
     while i >= 0 and text[i] in " \t":
         i -= 1

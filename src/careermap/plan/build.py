@@ -216,6 +216,7 @@ def build_plan(
     budget: Budget | None = None,
     certification: str | None = None,
     held_certifications: Iterable[str] = (),
+    taken_courses: Iterable[str] = (),
     include_optional: bool = False,
 ) -> Plan:
     """A dated plan that closes ``needs`` for the role at ``hours_per_week`` from ``start``.
@@ -228,7 +229,8 @@ def build_plan(
     plan); ``done_projects`` are not proposed again. ``certification`` adds one exam (its
     preparation, then the exam milestone); the role's other active certifications that
     attest a planned skill, and that the person does not hold (``held_certifications``),
-    are offered. Raises :class:`~careermap.errors.InputError` on a bad pace, date or
+    are offered; the courses the person has completed (``taken_courses``) are never
+    chosen again. Raises :class:`~careermap.errors.InputError` on a bad pace, date or
     budget and :class:`~careermap.errors.UnknownIdError` on an unknown id.
     """
     hpw, day0 = check_pace(hours_per_week, start)
@@ -257,9 +259,10 @@ def build_plan(
     self_study = {
         n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in ordered.needs
     }
+    taken = {kb.course(c).id for c in taken_courses}
     sel = select_courses(
         ordered.needs,
-        kb.courses.values(),
+        [c for c in kb.courses.values() if c.id not in taken],
         optimize=optimize,
         costs=costs,
         time_limit=time_limit,
@@ -446,6 +449,8 @@ def build_plan(
         done_projects=finished,
         progress=levels,
         certifications=cert_choices,
+        held_certifications=sorted(held),
+        taken_courses=sorted(taken),
         extras=extras,
         budget=budget,
         budget_hours=None if limit is None else round(limit, 2),

@@ -184,6 +184,12 @@ class Plan(_Model):
     done_projects: list[str] = Field(default_factory=list, description="project ids done")
     progress: dict[str, Level] = Field(default_factory=dict)
     certifications: list[CertificationChoice] = Field(default_factory=list)
+    held_certifications: list[str] = Field(
+        default_factory=list, description="certification ids the person holds: never offered"
+    )
+    taken_courses: list[str] = Field(
+        default_factory=list, description="course ids the person has completed: never chosen"
+    )
     extras: list[Extra] = Field(
         default_factory=list, description="offered, not scheduled: optional or over budget"
     )

@@ -102,4 +102,6 @@ def replan(
         done_projects=list(dict.fromkeys([*plan.done_projects, *progress.projects])),
         budget=plan.budget,
         certification=plan.certifications[0].certification if plan.certifications else None,
+        held_certifications=plan.held_certifications,
+        taken_courses=plan.taken_courses,
     )

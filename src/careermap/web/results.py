@@ -34,6 +34,7 @@ BASIS = {
     "experience": "your job title",
     "education": "your degree",
     "certification": "a certification",
+    "course": "a course you took",
     "progress": "your progress",
 }
 
@@ -85,6 +86,7 @@ class Results:
     skills: list[SkillLine]
     denied: list[tuple[str, str]]
     certifications: list[str]
+    courses: list[str]
     progress: dict[str, str]
     replanned: bool
 
@@ -188,6 +190,7 @@ def gather(store: Store, user_id: int, plan_id: int) -> Results:
         skills=[skill_line(kb, s) for s in ranked],
         denied=[(kb.skills[s].label, ev.text) for s, ev in original.denied.items()],
         certifications=[kb.certifications[c].title for c in original.certifications],
+        courses=[kb.courses[c].title for c in original.courses if c in kb.courses],
         progress=progress,
         replanned=bool(plan.progress or plan.done),
     )
