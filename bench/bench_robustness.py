@@ -12,8 +12,9 @@ input size (goal: at most about 1 s per 100 KB on one core), bounded memory. Thi
 measures that promise on inputs made by ``bench/hostile.py`` (valid seeds, mutations and
 named structural attacks; deterministic for a seed).
 
-Each input goes through ``careermap.read(data, name=...)`` and then
-``careermap.extract(doc, semantic=...)`` in one of ``--jobs`` long-lived worker processes
+Each input goes through ``careermap.read(data, name=...)``, then
+``careermap.extract(doc, semantic=...)``, the profile and the ranking of every role (what
+``careermap match`` does) in one of ``--jobs`` long-lived worker processes
 (each imports careermap and builds its lexicon once). A worker runs under an address-space
 limit (RLIMIT_AS, a generous multiple of ``--memory-mb``); the parent watches its resident
 memory while it works and stops it past ``--memory-mb`` of growth, and stops it past
@@ -206,6 +207,7 @@ def run_one(
     from careermap.documents import read
     from careermap.errors import CareermapError
     from careermap.extract import extract
+    from careermap.service import match
 
     out: dict[str, Any] = {"status": "ok"}
     rss0 = _status_kb("VmRSS")
@@ -220,6 +222,9 @@ def run_one(
                 doc = read(data, name=name)
                 extraction = extract(doc, semantic=semantic)
                 out["mentions"] = len(extraction.mentions)
+                # what every command then does with it: the person's profile and the
+                # ranking of every role
+                match(extraction.profile())
             finally:
                 clock.stop()
         except _Interrupted:
@@ -312,9 +317,10 @@ def _worker_main(conn: Connection, config: dict[str, Any], stack_path: str) -> N
 
     from careermap.documents import read
     from careermap.extract import default_lexicon, extract
+    from careermap.service import match
 
     default_lexicon()
-    extract(read(_SAMPLE, name="warm-up.txt"), semantic=config["semantic"])
+    match(extract(read(_SAMPLE, name="warm-up.txt"), semantic=config["semantic"]).profile())
     gc.collect()
     baseline_kb = _status_kb("VmRSS")
     limit = _status_kb("VmSize") * 1024 + 4 * config["memory_mb"] * _MIB
