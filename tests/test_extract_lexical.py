@@ -259,3 +259,27 @@ def test_sentences_keep_offsets_and_skip_abbreviations() -> None:
         "Skills: Python",
     ]
     assert all(a == b for a, b in got)
+
+
+# ---- coordinations ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Prompt writing and evaluation for the support bot.", ("llm-evaluation", "evaluation")),
+        ("Unit and integration testing with pytest.", ("software-testing", "Unit")),
+        ("Linear and logistic regression models.", ("regression", "Linear")),
+        ("Model training and deployment on AWS.", ("model-deployment", "deployment")),
+    ],
+)
+def test_a_word_a_coordination_leaves_out_is_read_back(text: str, want: tuple[str, str]) -> None:
+    """The shipped graph's two-word names, found on the word that stands alone."""
+    got = [(m.skill_id, m.text) for m in extract(text, semantic=False).mentions]
+    assert want in got
+
+
+def test_a_coordination_needs_the_name_itself() -> None:
+    """Words that only look coordinated give nothing: no 'computer engineering' skill, and
+    punctuation between the words breaks the coordination."""
+    assert extract("Computer science and engineering.", semantic=False).mentions == []
+    got = {m.skill_id for m in extract("Prompt writing, and evaluation.", semantic=False).mentions}
+    assert "llm-evaluation" not in got

@@ -12,8 +12,10 @@ An ambiguous alias is matched only in its exact case, and then kept only when
    "Hadoop"); or the alias is one item of a list ("Skills: Python, R, SQL";
    "Go | Rust | Kubernetes") whose item just before or just after holds an accepted
    mention of a technical skill (programming, machine learning, frameworks and tools,
-   GenAI, platforms, theory and math). Accepted ambiguous mentions count as neighbours
-   too, so "Python, Go, R" confirms both, one after the other;
+   GenAI, platforms, theory and math), where the alias too names a technical skill
+   ("Supervised" beside "unsupervised learning" is not mentoring). Accepted ambiguous
+   mentions count as neighbours too, so "Python, Go, R" confirms both, one after the
+   other;
 3. or, failing both, the same alias of the same skill was confirmed elsewhere in the text
    (one sense per document: "Skills: Python, Rust" confirms "Familiar with Rust") and
    this one is not the first word of its sentence, where any word has a capital ("Go to
@@ -187,7 +189,8 @@ def confirm_ambiguous(text: str, hits: list[Hit], sentences: list[Sentence]) -> 
         if confirmed:
             kept.append(h)
             continue
-        item = sent.item_of(text, h)
+        # only a technical alias is confirmed by its technical neighbours in a list
+        item = sent.item_of(text, h) if h.target.category in TECHNICAL_CATEGORIES else None
         if item is not None:
             waiting.setdefault((si, item), []).append(h)
         elif h.start > sent.first_word:

@@ -26,6 +26,11 @@ e.g. "plan", "hair", "history"), they are dropped. Lower-case ESCO labels match 
 case, labels with capitals ("SQL", "Java") only as written. When one surface form names
 several ESCO skills, the one whose preferred label it is wins.
 
+A shared word left out of a coordination is read back in careermap's two-word names:
+"prompt writing and evaluation" holds "prompt evaluation" (found on "evaluation"), "unit
+and integration testing" holds "unit testing" (found on "unit"), "linear and logistic
+regression" holds "linear regression".
+
 Overlaps are settled per taxonomy: the longest match wins, then the leftmost.
 
 The careermap automata are built when a :class:`Lexicon` is made (a few milliseconds), the
@@ -116,6 +121,11 @@ class EscoEntry:
     uri: str
     label: str
     alt_labels: tuple[str, ...] = ()
+
+
+#: a word, for reading coordinations; and the words that join two items
+_WORD = re.compile(r"[^\W_][\w+#-]*")
+_JOINS = frozenset({"and", "or", "&", "and/or"})
 
 
 def mark_boundaries(text: str) -> str:
@@ -253,6 +263,9 @@ class Lexicon:
         for s in self.skills.values():
             for uri in s.esco_uris():  # exact and close links only
                 self.careermap_for_esco[uri] = (*self.careermap_for_esco.get(uri, ()), s.id)
+        #: careermap's two-word names matched in any case ("prompt evaluation"), for the
+        #: names a coordination leaves a word out of
+        self._pairs: dict[tuple[str, str], list[Target]] = {}
         self._careermap = self._build_careermap()
 
     @property
@@ -270,7 +283,13 @@ class Lexicon:
                 if len(form.strip()) <= 2:
                     cs.add(form, target(form, True))  # "R", "Go", "C" as a label: exact case
                 else:
-                    ci.add(form, target(form, False))
+                    t = target(form, False)
+                    ci.add(form, t)
+                    words = _safe_lower(form).split()
+                    if len(words) == 2 and all(_WORD.fullmatch(w) for w in words):
+                        group = self._pairs.setdefault((words[0], words[1]), [])
+                        if all(g.id != t.id for g in group):
+                            group.append(t)
             for form in s.case_sensitive_aliases:
                 cs.add(form, target(form, True))
             for amb in s.ambiguous:
@@ -319,7 +338,25 @@ class Lexicon:
         marked = mark_boundaries(" " + text)
         out = list(autos[1].hits(marked, text))
         out.extend(autos[0].hits(_safe_lower(marked), text))
+        if taxonomy == "careermap" and self._pairs:
+            out.extend(self._elided(text))
         return out
+
+    def _elided(self, text: str) -> Iterator[Hit]:
+        """Two-word names a coordination leaves a word out of (see the module docstring),
+        each found on the word that stands alone: one pass over the words."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(_safe_lower(text))]
+        pairs = self._pairs
+        for i in range(len(words) - 3):
+            a, b, c, d = words[i : i + 4]
+            if not all(text[x[1] : y[0]].isspace() for x, y in ((a, b), (b, c), (c, d))):
+                continue
+            if c[2] in _JOINS:  # "prompt writing and evaluation": prompt + evaluation
+                for t in pairs.get((a[2], d[2]), ()):
+                    yield Hit(d[0], d[1], t)
+            if b[2] in _JOINS:  # "unit and integration testing": unit + testing
+                for t in pairs.get((a[2], d[2]), ()):
+                    yield Hit(a[0], a[1], t)
 
 
 def _esco_variants(form: str) -> list[str]:
