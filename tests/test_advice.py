@@ -234,6 +234,8 @@ def test_a_course_taken_is_evidence_and_never_recommended_again(kb: KnowledgeBas
         ("## Summary\nI have not taken the AI Product Management Specialization.\n", set()),
         ("## Summary\nCompleted the AI Product Management Specialization in 2025.\n",
          {"duke-ai-product-management"}),
+        ("## Certifications\n- Generative AI for Everyone (DeepLearning.AI), 2024\n",
+         {"dlai-generative-ai-for-everyone"}),
     ],
 )  # fmt: skip
 def test_a_course_counts_as_taken_only_where_the_document_says_so(

@@ -15,9 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
 
 from careermap.documents.model import Document
 from careermap.extract.certifications import not_held
+from careermap.extract.lexical import safe_lower
 from careermap.extract.sentences import Sentence, sentence_at
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.profile import Evidence
@@ -40,9 +44,8 @@ _AROUND = 240
 
 @dataclass(frozen=True)
 class _Index:
-    pattern: re.Pattern[str]
-    owner: dict[str, str]  # lower-cased name -> course id
-    vendors: dict[str, re.Pattern[str]]  # course id -> its provider's or platform's names
+    names: Any  # Aho-Corasick automaton: lower-cased name -> (course id, length)
+    vendors: dict[str, tuple[str, ...]]  # course id -> its provider's and platform's names
 
 
 def _index(kb: KnowledgeBase) -> _Index:
@@ -52,21 +55,57 @@ def _index(kb: KnowledgeBase) -> _Index:
 
 
 def _build(kb: KnowledgeBase) -> _Index:
-    owner: dict[str, str] = {}
-    vendors: dict[str, re.Pattern[str]] = {}
+    auto = ahocorasick.Automaton()
+    vendors: dict[str, tuple[str, ...]] = {}
     for course in kb.courses.values():
         for name in (course.title, *course.aliases):
-            name = " ".join(name.split()).lower()
-            if len(name) >= _MIN_NAME_CHARS:
-                owner.setdefault(name, course.id)
-        names = [course.provider, *(course.platform or "").split(" and ")]
-        names += course.provider.split(" and ")
-        words = sorted({n.strip() for n in names if len(n.strip()) >= 3}, key=len, reverse=True)
-        vendors[course.id] = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I
+            key = " ".join(name.split()).lower()
+            if len(key) >= _MIN_NAME_CHARS and not auto.exists(key):
+                auto.add_word(key, (course.id, len(key)))
+        names = [course.provider, *course.provider.split(" and ")]
+        names += (course.platform or "").split(" and ")
+        vendors[course.id] = tuple(
+            sorted({n.strip().lower() for n in names if len(n.strip()) >= 3})
         )
-    body = "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) or r"(?!x)x"
-    return _Index(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), owner, vendors)
+    if len(auto):
+        auto.make_automaton()
+    return _Index(auto, vendors)
+
+
+def _whole(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` stands as whole words."""
+    before = low[start - 1] if start > 0 else " "
+    after = low[end] if end < len(low) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_")
+
+
+def _found(low: str, names: Any) -> list[tuple[int, int, str]]:
+    """Whole-word matches of course names, left to right, none inside a longer one
+    ("AI for Everyone" inside "Generative AI for Everyone")."""
+    hits = sorted(
+        (last + 1 - length, -length, course)
+        for last, (course, length) in names.iter(low)
+        if _whole(low, last + 1 - length, last + 1)
+    )
+    out: list[tuple[int, int, str]] = []
+    reach = -1
+    for start, neg, course in hits:
+        end = start - neg
+        if end <= reach:
+            continue  # inside the longer name just kept
+        out.append((start, end, course))
+        reach = max(reach, end)
+    return out
+
+
+def _names_vendor(near: str, vendors: tuple[str, ...]) -> bool:
+    for v in vendors:
+        at = near.find(v)
+        while at >= 0:
+            if _whole(near, at, at + len(v)):
+                return True
+            at = near.find(v, at + 1)
+    return False
 
 
 def find_courses_taken(
@@ -75,33 +114,34 @@ def find_courses_taken(
     """Course id -> the sentence that shows the person has completed it."""
     text = document.text
     index = _index(kb)
+    if not len(index.names):
+        return {}
+    low = safe_lower(text)
     starts = [s.start for s in sentences]
     section_starts = [s.start for s in document.sections]
     taken: dict[str, Evidence] = {}
     tried: set[tuple[str, int]] = set()  # each course is judged once per sentence
-    for m in index.pattern.finditer(text):
-        name = " ".join(m.group().lower().split())
-        course = index.owner.get(name)
-        if course is None or course in taken:
+    for start, end, course in _found(low, index.names):
+        if course in taken:
             continue
-        sent = sentences[sentence_at(sentences, starts, m.start())] if sentences else None
+        sent = sentences[sentence_at(sentences, starts, start)] if sentences else None
         if sent is None:
             sent = Sentence(0, len(text), text)
         if (course, sent.start) in tried:
             continue
         tried.add((course, sent.start))
-        if not_held(sent, m.start(), m.end()):
+        if not_held(sent, start, end):
             continue
-        near = text[max(sent.start, m.start() - _AROUND) : min(sent.end, m.end() + _AROUND)]
-        beside_vendor = bool(index.vendors[course].search(near))
-        if len(name.split()) < _SPECIFIC_WORDS:
+        near = low[max(sent.start, start - _AROUND) : min(sent.end, end + _AROUND)]
+        beside_vendor = _names_vendor(near, index.vendors[course])
+        if len(low[start:end].split()) < _SPECIFIC_WORDS:
             if not beside_vendor:
                 continue
         else:
-            i = bisect_right(section_starts, m.start()) - 1
+            i = bisect_right(section_starts, start) - 1
             listed = (
                 i >= 0
-                and m.start() < document.sections[i].end
+                and start < document.sections[i].end
                 and document.sections[i].kind in _LISTING_SECTIONS
             )
             if not (listed or beside_vendor or _DONE.search(near)):

@@ -65,6 +65,7 @@ __all__ = [
     "default_lexicon",
     "load_stoplist",
     "resolve_overlaps",
+    "safe_lower",
     "shipped_esco",
 ]
 
@@ -136,7 +137,9 @@ def mark_boundaries(text: str) -> str:
     return _LUT[units].tobytes().decode("utf-16-le", "surrogatepass")
 
 
-def _safe_lower(text: str) -> str:
+def safe_lower(text: str) -> str:
+    """``text`` in lower case, each character lowered only where that keeps its length (so
+    offsets in the result are offsets in ``text``)."""
     low = text.lower()
     if len(low) == len(text):
         return low
@@ -175,7 +178,7 @@ class _Automaton:
         form = form.strip()
         if not form:
             return
-        key = _key(form if self.case_sensitive else _safe_lower(form))
+        key = _key(form if self.case_sensitive else safe_lower(form))
         group = self._groups.setdefault(key, [])
         self._lengths[key] = len(form)
         if key[0] == _MARK and form[0] in _SEPARATORS:
@@ -285,7 +288,7 @@ class Lexicon:
                 else:
                     t = target(form, False)
                     ci.add(form, t)
-                    words = _safe_lower(form).split()
+                    words = safe_lower(form).split()
                     if len(words) == 2 and all(_WORD.fullmatch(w) for w in words):
                         group = self._pairs.setdefault((words[0], words[1]), [])
                         if all(g.id != t.id for g in group):
@@ -337,7 +340,7 @@ class Lexicon:
         autos = self._careermap if taxonomy == "careermap" else self._esco_automata()
         marked = mark_boundaries(" " + text)
         out = list(autos[1].hits(marked, text))
-        out.extend(autos[0].hits(_safe_lower(marked), text))
+        out.extend(autos[0].hits(safe_lower(marked), text))
         if taxonomy == "careermap" and self._pairs:
             out.extend(self._elided(text))
         return out
@@ -345,7 +348,7 @@ class Lexicon:
     def _elided(self, text: str) -> Iterator[Hit]:
         """Two-word names a coordination leaves a word out of (see the module docstring),
         each found on the word that stands alone: one pass over the words."""
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(_safe_lower(text))]
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(safe_lower(text))]
         pairs = self._pairs
         for i in range(len(words) - 3):
             a, b, c, d = words[i : i + 4]
