@@ -243,7 +243,7 @@ def build_plan(
     left, extras = _working_level(kb, remaining_needs(kb, given, done_ids, levels), role)
     wanted = [n for n in left if include_optional or not n.optional]
     for n in left:
-        if n not in wanted:
+        if n.optional and not include_optional:
             extras.append(_extra(kb, n, "optional", role))
     if budget is not None:
         if budget.until is not None:

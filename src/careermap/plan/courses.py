@@ -75,9 +75,21 @@ def _teaches(course: Course, need: SkillNeed) -> int | None:
 
 def coverage(needs: Sequence[SkillNeed], courses: Iterable[Course]) -> dict[str, list[str]]:
     """Course id -> skill ids of the needs it covers (courses covering none are left out)."""
+    by_skill: dict[str, list[SkillNeed]] = {}
+    order: dict[str, int] = {}
+    for i, n in enumerate(needs):
+        by_skill.setdefault(n.skill, []).append(n)
+        order.setdefault(n.skill, i)
     out: dict[str, list[str]] = {}
     for c in sorted(courses, key=lambda c: c.id):
-        hit = [n.skill for n in needs if _teaches(c, n) is not None]
+        # only the needs of the skills the course claims can be covered by it
+        claimed = {cs.skill for cs in c.skills if cs.skill in by_skill}
+        hit = [
+            n.skill
+            for sid in sorted(claimed, key=order.__getitem__)
+            for n in by_skill[sid]
+            if _teaches(c, n) is not None
+        ]
         if hit:
             out[c.id] = hit
     return out
