@@ -124,9 +124,13 @@ class EscoEntry:
     alt_labels: tuple[str, ...] = ()
 
 
-#: a word, for reading coordinations; and the words that join two items
-_WORD = re.compile(r"[^\W_][\w+#-]*")
-_JOINS = frozenset({"and", "or", "&", "and/or"})
+#: reading coordinations: a join between white space and the one or two whole words just
+#: after it, separated by white space only (the words before: _word_before)
+_JOIN = re.compile(r"(?<=\s)(?:and|or|&)(?=\s)")
+_W = r"([^\W_][\w+#-]*)"
+_WORD = re.compile(_W)
+_WORDS_AFTER = re.compile(r"\s+" + _W + r"(?:\s+" + _W + r")?")
+_AROUND_JOIN = 80
 
 
 def mark_boundaries(text: str) -> str:
@@ -347,19 +351,43 @@ class Lexicon:
 
     def _elided(self, text: str) -> Iterator[Hit]:
         """Two-word names a coordination leaves a word out of (see the module docstring),
-        each found on the word that stands alone: one pass over the words."""
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(safe_lower(text))]
+        each found on the word that stands alone. Only the words around each "and", "or"
+        and "&" are read, so the cost follows the joins, not the length of the text."""
+        low = safe_lower(text)
         pairs = self._pairs
-        for i in range(len(words) - 3):
-            a, b, c, d = words[i : i + 4]
-            if not all(text[x[1] : y[0]].isspace() for x, y in ((a, b), (b, c), (c, d))):
+        for j in _JOIN.finditer(low):
+            after = _WORDS_AFTER.match(low, j.end(), j.end() + _AROUND_JOIN)
+            one = _word_before(low, j.start())
+            if after is None or one is None:
                 continue
-            if c[2] in _JOINS:  # "prompt writing and evaluation": prompt + evaluation
-                for t in pairs.get((a[2], d[2]), ()):
-                    yield Hit(d[0], d[1], t)
-            if b[2] in _JOINS:  # "unit and integration testing": unit + testing
-                for t in pairs.get((a[2], d[2]), ()):
-                    yield Hit(a[0], a[1], t)
+            two = _word_before(low, one[0])
+            if two is not None:
+                # "prompt writing and evaluation": prompt + evaluation, on "evaluation"
+                for t in pairs.get((low[two[0] : two[1]], after.group(1)), ()):
+                    yield Hit(after.start(1), after.end(1), t)
+            if after.group(2):
+                # "unit and integration testing": unit + testing, on "unit"
+                for t in pairs.get((low[one[0] : one[1]], after.group(2)), ()):
+                    yield Hit(one[0], one[1], t)
+
+
+def _word_before(low: str, i: int) -> tuple[int, int] | None:
+    """The whole word that ends before ``low[i]`` with only white space between (at most
+    ``_AROUND_JOIN`` characters back), or None."""
+    stop = max(0, i - _AROUND_JOIN)
+    k = i
+    while k > stop and low[k - 1].isspace():
+        k -= 1
+    end = k
+    if end == i:
+        return None  # no white space before the join
+    while k > stop and (low[k - 1].isalnum() or low[k - 1] in "_+#-"):
+        k -= 1
+    if k == stop and k > 0 and (low[k - 1].isalnum() or low[k - 1] in "_+#-"):
+        return None  # a word longer than the look-back
+    while k < end and not low[k].isalnum():
+        k += 1  # a word starts with a letter or digit
+    return (k, end) if k < end else None
 
 
 def _esco_variants(form: str) -> list[str]:
