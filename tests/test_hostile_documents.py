@@ -94,7 +94,7 @@ def test_a_hostile_document_is_read_or_refused_in_one_clean_line(fmt: str, name:
     filename = f"case.{hostile.EXTENSIONS[fmt]}"
     try:
         doc = read(data, name=filename)
-        extract(doc, semantic=False)
+        extract(doc, semantic=False).profile()  # the profile is what every command builds
     except CareermapError as exc:
         message = str(exc)
         assert "\n" not in message
@@ -145,3 +145,24 @@ def test_terminal_sequences_in_a_linkedin_title_are_removed() -> None:
     doc = read(data, name="export.zip")
     assert doc.positions
     assert all("\x1b" not in (p.title or "") for p in doc.positions)
+
+
+def test_each_sentence_is_read_once_for_use_however_many_skills_it_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 5,000-cell table is one sentence naming a skill 5,000 times: whether it says the
+    skill was used is read once, not once per mention (that took a minute)."""
+    from careermap.extract.wording import Wording
+
+    calls: list[int] = []
+    real = Wording.describes_use
+
+    def counted(self: Wording, sentence: str) -> bool:
+        calls.append(len(sentence))
+        return real(self, sentence)
+
+    monkeypatch.setattr(Wording, "describes_use", counted)
+    text = "Skills: " + ", ".join(["SQL", "Python", "Docker", "Git"] * 500) + "\n"
+    profile = extract(text, semantic=False).profile()
+    assert {"sql", "python", "docker", "git"} <= set(profile.skills)
+    assert len(calls) == 1
