@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -118,9 +119,12 @@ class Document(BaseModel):
         section = self.section_containing(offset)
         return None if section is None else section.kind
 
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
+
     def section_containing(self, offset: int) -> Section | None:
-        starts = [s.start for s in self.sections]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self._section_starts, offset) - 1
         if i < 0:
             return None
         section = self.sections[i]

@@ -286,9 +286,10 @@ class SentenceContext:
         after = _YEARS_AFTER_COMMA.match(self.low[end : end + 40])
         if after and self._alone_in_clause(start):
             return parse_number(after.group("n"))
-        after = _YEARS_AS_TRADE.match(self.low[end : end + 80])
-        if after:
-            return parse_number(after.group("n"))
+        if " with " in self.low[end : end + 40]:
+            after = _YEARS_AS_TRADE.match(self.low[end : end + 80])
+            if after:
+                return parse_number(after.group("n"))
         if self._years is None:
             low = self.low
             self._years = (

@@ -13,7 +13,6 @@ or not done is not taken. Each course taken shows the skills it claims, at the l
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,7 +117,6 @@ def find_courses_taken(
         return {}
     low = safe_lower(text)
     starts = [s.start for s in sentences]
-    section_starts = [s.start for s in document.sections]
     taken: dict[str, Evidence] = {}
     tried: set[tuple[str, int]] = set()  # each course is judged once per sentence
     for start, end, course in _found(low, index.names):
@@ -138,12 +136,7 @@ def find_courses_taken(
             if not beside_vendor:
                 continue
         else:
-            i = bisect_right(section_starts, start) - 1
-            listed = (
-                i >= 0
-                and start < document.sections[i].end
-                and document.sections[i].kind in _LISTING_SECTIONS
-            )
+            listed = document.section_at(start) in _LISTING_SECTIONS
             if not (listed or beside_vendor or _DONE.search(near)):
                 continue
         taken[course] = Evidence(text=sent.text, start=sent.start, end=sent.end)

@@ -124,9 +124,10 @@ class EscoEntry:
     alt_labels: tuple[str, ...] = ()
 
 
-#: reading coordinations: a join between white space and the one or two whole words just
-#: after it, separated by white space only (the words before: _word_before)
-_JOIN = re.compile(r"(?<=\s)(?:and|or|&)(?=\s)")
+#: reading coordinations: a join after white space (the pattern starts with it, which scans
+#: faster than a look-behind), and the one or two whole words just after it, separated by
+#: white space only (the words before it: _word_before)
+_JOIN = re.compile(r"\s(and|or|&)(?=\s)")
 _W = r"([^\W_][\w+#-]*)"
 _WORD = re.compile(_W)
 _WORDS_AFTER = re.compile(r"\s+" + _W + r"(?:\s+" + _W + r")?")
@@ -274,6 +275,8 @@ class Lexicon:
         #: names a coordination leaves a word out of
         self._pairs: dict[tuple[str, str], list[Target]] = {}
         self._careermap = self._build_careermap()
+        #: the last words of the two-word names, for skipping joins quickly
+        self._pair_seconds = frozenset(second for _, second in self._pairs)
 
     @property
     def has_esco(self) -> bool:
@@ -354,11 +357,13 @@ class Lexicon:
         each found on the word that stands alone. Only the words around each "and", "or"
         and "&" are read, so the cost follows the joins, not the length of the text."""
         low = safe_lower(text)
-        pairs = self._pairs
+        pairs, seconds = self._pairs, self._pair_seconds
         for j in _JOIN.finditer(low):
             after = _WORDS_AFTER.match(low, j.end(), j.end() + _AROUND_JOIN)
-            one = _word_before(low, j.start())
-            if after is None or one is None:
+            if after is None or not (after.group(1) in seconds or after.group(2) in seconds):
+                continue  # no name ends on a word after the join: nothing to read back
+            one = _word_before(low, j.start(1))
+            if one is None:
                 continue
             two = _word_before(low, one[0])
             if two is not None:

@@ -211,10 +211,9 @@ def build_profile(
         wish = wished.get(m.sentence_start)
         if wish is None:
             text = " ".join(m.sentence.split())
+            # a goal sentence (the profile's goal among them) names a destination
             wish = wished[m.sentence_start] = (
-                (goal is not None and text == goal.text)
-                or wording.is_aspiration(m.sentence)
-                or destination(text) is not None
+                wording.is_aspiration(m.sentence) or destination(text) is not None
             )
         return not wish
 

@@ -54,16 +54,19 @@ _ABBREVIATIONS = frozenset(
 _NEXT_LINE = re.compile(r"[ \t]*[a-z]")
 #: the next line goes on with text, not a bullet or a blank
 _NEXT_TEXT = re.compile(r"[ \t]*[\w(\"'“‘]")
-#: a line ending in a comma or one of these words cannot end its sentence there
-_OPEN_END = re.compile(
-    r"(?:,|\b(?:a|an|the|and|or|nor|of|in|on|at|to|for|with|by|from|into|onto|as|via|"
-    r"using|including|such|like|than|that|which|who|whose|my|our|their|its|his|her|"
-    r"not|no|never|is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
-    r"could|both|either|neither|between|across|over|under|about|through))[ \t]*\Z",
-    re.I,
-)
-#: how far back a line's last word is looked for
-_TAIL_CHARS = 24
+#: a line ending in a comma or in one of these words cannot end its sentence there
+# fmt: off
+_OPEN_WORDS = frozenset([
+    "a", "an", "the", "and", "or", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "into", "onto", "as", "via", "using", "including", "such", "like", "than", "that",
+    "which", "who", "whose", "my", "our", "their", "its", "his", "her", "not", "no", "never",
+    "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did",
+    "will", "would", "can", "could", "both", "either", "neither", "between", "across",
+    "over", "under", "about", "through",
+])
+# fmt: on
+#: the longest of them
+_LONGEST_OPEN_WORD = max(map(len, _OPEN_WORDS))
 _ENDS = ".!?:;\n"
 _LEAD = " \t\r\f\v•●▪◦‣∙·*-–—>"
 _TRAIL = " \t\r\f\v"
@@ -91,18 +94,22 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _wraps(text: str, newline: int) -> bool:
     """Whether the line break at ``newline`` only wraps a sentence onto the next line."""
-    after = _NEXT_LINE.match(text, newline + 1)
-    if after is None:
-        return bool(
-            _NEXT_TEXT.match(text, newline + 1)
-            and _OPEN_END.search(
-                text, max(text.rfind("\n", 0, newline) + 1, newline - _TAIL_CHARS), newline
-            )
-        )
     i = newline - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    return i >= 0 and text[i] not in _ENDS
+    if i < 0:
+        return False
+    if _NEXT_LINE.match(text, newline + 1):
+        return text[i] not in _ENDS
+    if not _NEXT_TEXT.match(text, newline + 1):
+        return False
+    if text[i] == ",":
+        return True
+    j = i
+    while j >= 0 and i - j < _LONGEST_OPEN_WORD and text[j].isalpha():
+        j -= 1
+    whole = j < 0 or not (text[j].isalnum() or text[j] == "_")
+    return whole and text[j + 1 : i + 1].lower() in _OPEN_WORDS
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:

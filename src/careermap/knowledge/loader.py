@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from careermap.errors import DataError, UnknownIdError
+from careermap.errors import DataError, InputError, UnknownIdError
 from careermap.knowledge.schemas import (
     LEVELS,
+    SKILL_CATEGORIES,
     Certification,
     Course,
     CourseSkill,
@@ -253,10 +254,16 @@ class KnowledgeBase:
     def projects_for(self, skill_id: str) -> list[PortfolioProject]:
         return [p for p in self.projects.values() if skill_id in p.skills]
 
-    def iter_skills(self, category: str | None = None) -> Iterator[Skill]:
-        for s in self.skills.values():
-            if category is None or s.category == category:
-                yield s
+    def iter_skills(self, category: str | None = None) -> list[Skill]:
+        """Every skill, or those of one category, by category and then label; an unknown
+        category is an :class:`~careermap.errors.InputError` naming the known ones."""
+        if category is not None and category not in SKILL_CATEGORIES:
+            raise InputError(
+                f"unknown category '{category[:60]}'.",
+                hint=f"Use one of: {', '.join(SKILL_CATEGORIES)}.",
+            )
+        found = [s for s in self.skills.values() if category is None or s.category == category]
+        return sorted(found, key=lambda s: (s.category, s.label.lower()))
 
     def citations(self) -> dict[str, dict[str, int]]:
         """Source id -> how many records of each kind cite it ('facts' counts a study a

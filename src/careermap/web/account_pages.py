@@ -67,6 +67,12 @@ def _form_page(
     return page(request, name, context, status=status)
 
 
+def _typed_twice(password: str, again: str, what: str, *, hint: str | None = None) -> None:
+    """A password chosen in a form is typed twice; two that differ are an InputError."""
+    if password != again:
+        raise InputError(f"{what} are not the same.", hint=hint)
+
+
 @router.get("/signin", response_class=HTMLResponse)
 def signin_page(request: Request, visit: VisitDep) -> Response:
     _accounts(visit)
@@ -114,10 +120,7 @@ async def signup(request: Request, visit: VisitDep) -> Response:
     password = text(form, "password", limit=1000)
     again = text(form, "password_again", limit=1000)
     try:
-        if password != again:
-            raise InputError(
-                "the two passwords are not the same.", hint="Type the same password twice."
-            )
+        _typed_twice(password, again, "the two passwords", hint="Type the same password twice.")
         user = await run_in_threadpool(visit.store.create_user, email, password)
     except (InputError, ConflictError) as exc:
         return _form_page(request, visit, "signup.html", email=email, error=exc, status=422)
@@ -149,8 +152,7 @@ async def change_password(request: Request, visit: PersonDep) -> Response:
     new = text(form, "new", limit=1000)
     again = text(form, "new_again", limit=1000)
     try:
-        if new != again:
-            raise InputError("the two new passwords are not the same.")
+        _typed_twice(new, again, "the two new passwords")
         await run_in_threadpool(
             visit.store.change_password,
             visit.user.id,

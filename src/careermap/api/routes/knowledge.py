@@ -69,7 +69,7 @@ def skills(
     category: Annotated[SkillCategory | None, Query(description="one category only")] = None,
 ) -> list[SkillSummary]:
     kb = load()
-    found = sorted(kb.iter_skills(category), key=lambda s: (s.category, s.label.lower()))
+    found = kb.iter_skills(category)
     return [
         SkillSummary(
             id=s.id,
