@@ -68,6 +68,17 @@ def check_every_need_covered(kb: KnowledgeBase, plan: Plan, needs: list[SkillNee
         if n.skill in practice and n.skill not in steps:
             continue  # at intermediate already: the step to advanced is practice
         s = steps[n.skill]  # never dropped
+        if s.within is not None:  # learned within an earlier, longer step that implies it
+            host = steps[s.within]
+            assert s.hours == 0 and host.index < s.index and s.course == host.course
+            implied = {i.skill: i.level for i in kb.skill(host.ref).implies}[n.skill]
+            reach = min(LEVELS.index(implied), LEVELS.index(host.target or "advanced"))
+            assert reach >= LEVELS.index(s.target or "advanced")
+            assert n.skill not in kb.ancestors(host.ref)
+            assert kb.skill(host.ref).hours.to_reach(
+                host.target or "advanced", host.current
+            ) >= kb.skill(n.skill).hours.to_reach(s.target or "advanced", s.current)
+            continue
         assert s.hours > 0
         if s.course is not None:
             assert not s.self_study
@@ -122,7 +133,7 @@ def check_schedule(plan: Plan) -> None:
         for p in b.parts:
             worked[p.step] += p.minutes
     for s in plan.steps:
-        assert worked[s.index] == max(1, round(s.hours * 60))
+        assert worked[s.index] == (max(1, round(s.hours * 60)) if s.hours else 0)
         assert s.start is not None and s.end is not None and s.start <= s.end
     for a, b in zip(plan.steps, plan.steps[1:], strict=False):
         assert a.end is not None and b.start is not None and a.end <= b.start
@@ -202,14 +213,42 @@ def test_expected_choices_on_the_fixture(kb: KnowledgeBase) -> None:
     assert plan.project_hours == 70
 
 
-def test_projects_using_one_plan_skill_only_fill_in(kb: KnowledgeBase) -> None:
+def test_projects_come_from_the_role_and_each_adds_essential_skills(kb: KnowledgeBase) -> None:
+    # the prompt engineer's own list has one project; rag-chatbot, which would also use
+    # this gap, shows another role
     plan = plan_for(kb, "prompt-engineer")
-    # fine-tune-classifier and stats-dashboard share only python with this role's plan
-    assert sorted(p.ref for p in plan.project_steps()) == ["prompt-library", "rag-chatbot"]
+    assert [p.ref for p in plan.project_steps()] == ["prompt-library"]
+    # when none of the role's projects uses the gap, any may serve; none uses two plan
+    # skills, so one project, the shortest of those using one
     only_python = [SkillNeed(skill="python", target="advanced", importance="essential", reason="r")]
     plan = build_plan(kb, "prompt-engineer", only_python, hours_per_week=5, start=START)
-    assert len(plan.project_steps()) == 2  # none uses two plan skills: the best single ones
-    assert all(p.after == ["python"] for p in plan.project_steps())
+    assert [p.ref for p in plan.project_steps()] == ["stats-dashboard"]
+    assert plan.project_steps()[0].after == ["python"]
+
+    def gap(deep_learning: str) -> list[SkillNeed]:
+        importance = {"rag": "essential", "embeddings": "essential", "pytorch": "important"}
+        importance["deep-learning"] = deep_learning
+        return [
+            SkillNeed(skill=sid, target="intermediate", importance=imp, reason="r")  # type: ignore[arg-type]
+            for sid, imp in importance.items()
+        ]
+
+    # a second project that puts only secondary skills to work is not proposed...
+    plan = build_plan(kb, "genai-engineer", gap("important"), hours_per_week=5, start=START)
+    assert [p.ref for p in plan.project_steps()] == ["rag-chatbot"]
+    # ... one that shows an essential skill the first does not is
+    plan = build_plan(kb, "genai-engineer", gap("essential"), hours_per_week=5, start=START)
+    assert sorted(p.ref for p in plan.project_steps()) == ["fine-tune-classifier", "rag-chatbot"]
+    # a project already built counts as shown: the next must add essential skills to it
+    plan = build_plan(
+        kb,
+        "genai-engineer",
+        gap("important"),
+        hours_per_week=5,
+        start=START,
+        done_projects=["rag-chatbot"],
+    )
+    assert plan.project_steps() == []
 
 
 def test_done_projects_are_not_proposed_again(kb: KnowledgeBase) -> None:
@@ -491,3 +530,45 @@ def test_shipped_plan_exports() -> None:
     assert "<svg" in page and "<script" not in page
     md = to_markdown(plan)
     assert all(f"**{s.title}**" in md for s in plan.skill_steps())
+
+
+def test_a_skill_implied_by_a_longer_step_is_learned_within_it() -> None:
+    kb = _real_kb()
+
+    def need(sid: str, target: str, importance: str = "essential") -> SkillNeed:
+        return SkillNeed(skill=sid, target=target, importance=importance, reason="r")  # type: ignore[arg-type]
+
+    # deep learning (120 h to intermediate) implies neural networks: a plan that teaches
+    # the one does not schedule 15 h more for the other, and what needs neural networks
+    # (the attention mechanism) waits for deep learning
+    needs = [
+        need("deep-learning", "intermediate"),
+        need("neural-networks", "foundational"),
+        need("attention-mechanism", "foundational"),
+    ]
+    plan = build_plan(kb, "genai-engineer", needs, hours_per_week=8, start=START)
+    check_all(kb, plan, needs)
+    steps = {s.ref: s for s in plan.skill_steps()}
+    nn, dl, att = steps["neural-networks"], steps["deep-learning"], steps["attention-mechanism"]
+    assert nn.within == "deep-learning" and nn.hours == 0 and nn.index == dl.index + 1
+    assert nn.start == nn.end == dl.end
+    assert dl.index < att.index and att.after == ["deep-learning"]
+    assert any("Neural networks (within Deep learning)" in n for n in plan.notes)
+    assert "learned within Deep learning" in to_markdown(plan)
+    alone = build_plan(kb, "genai-engineer", [needs[0], needs[2]], hours_per_week=8, start=START)
+    assert plan.total_hours == pytest.approx(alone.total_hours)
+
+    # scikit-learn implies machine-learning fundamentals too, but 30 h of scikit-learn
+    # cannot hold the 90 h the fundamentals take: both keep their own steps
+    needs = [need("scikit-learn", "intermediate"), need("ml-fundamentals", "intermediate")]
+    plan = build_plan(kb, "data-scientist", needs, hours_per_week=8, start=START)
+    check_all(kb, plan, needs)
+    assert all(s.within is None and s.hours > 0 for s in plan.skill_steps())
+
+    # once deep learning is learned, neural networks came with it and leaves the plan
+    needs = [need("deep-learning", "intermediate"), need("neural-networks", "foundational")]
+    plan = build_plan(
+        kb, "genai-engineer", needs, hours_per_week=8, start=START, done=["deep-learning"]
+    )
+    assert plan.skill_steps() == []
+    assert any("Neural networks (with Deep learning)" in n for n in plan.notes)

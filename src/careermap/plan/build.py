@@ -9,7 +9,7 @@ from typing import Literal, get_args
 
 from careermap.errors import InputError
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import Certification, Level, Role
+from careermap.knowledge.schemas import LEVELS, Certification, Importance, Level, Role
 from careermap.plan.blocks import block_order, untangle
 from careermap.plan.costs import CostModel
 from careermap.plan.courses import Selection, select_courses
@@ -23,9 +23,10 @@ from careermap.plan.model import (
     Plan,
     PlanStep,
 )
-from careermap.plan.order import IMPORTANCE_RANK, order_needs, remaining_needs
+from careermap.plan.order import IMPORTANCE_RANK, dependencies, order_needs, remaining_needs
 from careermap.plan.projects import MAX_PROJECTS, pick_projects, place_projects
 from careermap.plan.schedule import milestone, schedule_steps
+from careermap.plan.within import learned_within, root_of
 from careermap.profile import SkillNeed
 
 __all__ = [
@@ -254,7 +255,10 @@ def build_plan(
     if limit is not None:
         wanted, over = _fit(kb, wanted, limit)
         extras = [_extra(kb, n, "over-budget", role) for n in over] + extras
-    ordered = order_needs(kb, wanted)
+    within, covered, wanted, met_within, deps0 = _learned_within(
+        kb, given, wanted, done_ids, levels
+    )
+    ordered = order_needs(kb, wanted, deps0, _carried(within, covered))
     costs = costs or CostModel(hours_per_week=hpw)
     self_study = {
         n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in ordered.needs
@@ -268,14 +272,14 @@ def build_plan(
         time_limit=time_limit,
         self_study=self_study,
     )
-    wanted_ids = set(ordered.ids)
-    deps = {sid: kb.ancestors(sid) & wanted_ids for sid in ordered.ids}
+    deps = ordered.deps
     sel, moved = untangle(
         sel, ordered.ids, deps, self_study, {c.id: float(c.hours) for c in sel.chosen}
     )
     by_id = {n.skill: n for n in ordered.needs}
     in_blocks = [by_id[s] for s in block_order(ordered.ids, deps, sel.assignment)]
     steps = _skill_steps(kb, role, in_blocks, ordered.after, sel)
+    _insert_within(kb, role, steps, within, covered)
     skill_order = [st.ref for st in steps]
 
     held = {kb.certification(c).id for c in held_certifications}
@@ -318,7 +322,14 @@ def build_plan(
     # projects are ranked against the whole gap, not what is left of it, so that progress
     # never swaps in a longer project; one whose skills are all done goes first
     gap_ids = list(dict.fromkeys(kb.skill(n.skill).id for n in given if not n.optional))
-    picked = pick_projects(kb, role.id, gap_ids, max_projects, exclude=finished)
+    essential = {
+        kb.skill(n.skill).id
+        for n in given
+        if not n.optional and n.importance == "essential" and n.kind != "prerequisite"
+    }
+    picked = pick_projects(
+        kb, role.id, {sid: sid in essential for sid in gap_ids}, max_projects, exclude=finished
+    )
     if limit is not None:
         room = limit - sum(st.hours for st in steps)
         fitting = []
@@ -369,6 +380,26 @@ def build_plan(
         notes.append(
             f"{len(sel.self_taught)} skill(s) are quicker to learn alone than with any course "
             "that teaches them; they are self-study steps."
+        )
+    inside = [s for s in steps if s.within]
+    if inside:
+        notes.append(
+            f"{len(inside)} skill(s) are learned within another step, which teaches them on "
+            "the way and takes longer, so they have no hours of their own: "
+            + ", ".join(
+                f"{s.title} (within {kb.skill(w).label})" for s in inside if (w := s.within)
+            )
+            + "."
+        )
+    if met_within:
+        notes.append(
+            f"{len(met_within)} skill(s) came with what you have learned since, and have left "
+            "the plan: "
+            + ", ".join(
+                f"{kb.skill(y).label} (with {kb.skill(x).label})"
+                for y, x in sorted(met_within.items())
+            )
+            + "."
         )
     if moved:
         notes.append(
@@ -456,6 +487,103 @@ def build_plan(
         budget_hours=None if limit is None else round(limit, 2),
         notes=notes,
     )
+
+
+def _learned_within(
+    kb: KnowledgeBase,
+    given: list[SkillNeed],
+    wanted: list[SkillNeed],
+    done: list[str],
+    levels: Mapping[str, Level],
+) -> tuple[
+    dict[str, str], list[SkillNeed], list[SkillNeed], dict[str, str], dict[str, set[str]] | None
+]:
+    """Which wanted needs are learned within another (careermap.plan.within).
+
+    Returns the mapping for those that get a step of their own (need id -> the id of the
+    step they are learned within), their needs, the other wanted needs, those met already
+    within a need the person has reached (need id -> that need's id), and the
+    dependencies for ordering (None when nothing is learned within another)."""
+    reached = []
+    for n in given:
+        sid = kb.skill(n.skill).id
+        lv = levels.get(sid)
+        if sid in done or (lv is not None and LEVELS.index(lv) >= LEVELS.index(n.target)):
+            reached.append(n.model_copy(update={"skill": sid}))
+    within = learned_within(kb, wanted, reached)
+    if not within:
+        return {}, [], wanted, {}, None
+    reached_ids = {n.skill for n in reached}
+    met = {y: r for y in within if (r := root_of(within, y)) in reached_ids}
+    staying = {y: x for y, x in within.items() if y not in met}
+    rest = [n for n in wanted if n.skill not in within]
+    deps = dependencies(kb, [n.skill for n in rest], staying)
+    if deps is None:  # the stand-ins would make a need wait for itself: plan them apart
+        return {}, [], wanted, {}, None
+    covered = [n for n in wanted if n.skill in staying]
+    return staying, covered, rest, met, deps
+
+
+def _carried(within: Mapping[str, str], covered: list[SkillNeed]) -> dict[str, Importance]:
+    """For each step that others are learned within, the most important of them."""
+    out: dict[str, Importance] = {}
+    for n in covered:
+        root = root_of(within, n.skill)
+        prev = out.get(root)
+        if prev is None or IMPORTANCE_RANK[n.importance] < IMPORTANCE_RANK[prev]:
+            out[root] = n.importance
+    return out
+
+
+def _insert_within(
+    kb: KnowledgeBase,
+    role: Role,
+    steps: list[PlanStep],
+    within: Mapping[str, str],
+    covered: list[SkillNeed],
+) -> None:
+    """A step of no hours right after the step each covered need is learned within."""
+
+    def depth(sid: str) -> int:
+        d = 0
+        while sid in within:
+            sid, d = within[sid], d + 1
+        return d
+
+    by_depth = sorted(covered, key=lambda n: (depth(n.skill), within[n.skill]))
+    for n in by_depth:
+        x = within[n.skill]
+        at = next(i for i, st in enumerate(steps) if st.kind == "skill" and st.ref == x)
+        host = steps[at]
+        # after the host and whatever is already learned within it, in id order
+        pos = at + 1
+        while pos < len(steps) and steps[pos].within == x and steps[pos].ref < n.skill:
+            pos += 1
+        sk, xs = kb.skill(n.skill), kb.skill(x)
+        implied = next(i for i in xs.implies if i.skill == n.skill)
+        steps.insert(
+            pos,
+            PlanStep(
+                index=0,
+                kind="skill",
+                ref=n.skill,
+                title=sk.label,
+                category=sk.category,
+                target=n.target,
+                current=n.current,
+                importance=n.importance,
+                why=n.reason.strip() or f"{n.importance} for {role.title}",
+                hours=0.0,
+                hours_basis=(
+                    f"learned within {xs.label} (to {host.target}), which takes longer and "
+                    f"teaches it: {implied.why}"
+                ),
+                course=host.course,
+                self_study=host.self_study,
+                after=[x],
+                within=x,
+            ),
+        )
 
 
 def _working_level(
@@ -611,7 +739,7 @@ def _milestones(
             )
         elif s.kind == "exam":
             ms.append(milestone(day0, s.end, "exam", f"Take the {s.title} exam", [s.ref]))
-        elif s.self_study:
+        elif s.self_study and s.within is None:
             title = f"{s.title} at {s.target} level (self-study)"
             ms.append(milestone(day0, s.end, "skill", title, [s.ref]))
     tiers = sorted({s.importance for s in steps if s.importance}, key=IMPORTANCE_RANK.__getitem__)

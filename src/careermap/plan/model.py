@@ -83,6 +83,10 @@ class PlanStep(_Model):
         default_factory=list, description="skill ids in this plan that must come first"
     )
     deliverables: list[str] = Field(default_factory=list)
+    within: str | None = Field(
+        default=None,
+        description="skill id of the step this one is learned within (it has no hours)",
+    )
     start: date | None = None
     end: date | None = None
     week_start: int | None = None

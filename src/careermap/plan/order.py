@@ -13,10 +13,16 @@ import heapq
 from collections.abc import Iterable, Mapping
 
 from careermap.knowledge.loader import KnowledgeBase
-from careermap.knowledge.schemas import IMPORTANCE_ORDER, LEVELS, Level
+from careermap.knowledge.schemas import IMPORTANCE_ORDER, LEVELS, Importance, Level
 from careermap.profile import SkillNeed
 
-__all__ = ["IMPORTANCE_RANK", "OrderedNeeds", "order_needs", "remaining_needs"]
+__all__ = [
+    "IMPORTANCE_RANK",
+    "OrderedNeeds",
+    "dependencies",
+    "order_needs",
+    "remaining_needs",
+]
 
 IMPORTANCE_RANK = IMPORTANCE_ORDER  # kept under the plan's own name
 
@@ -62,30 +68,103 @@ def remaining_needs(
 
 
 class OrderedNeeds:
-    """Needs in learning order, with each one's in-plan prerequisites."""
+    """Needs in learning order, with each one's in-plan prerequisites (``after``: the
+    nearest ones; ``deps``: all of them, however far back)."""
 
-    def __init__(self, needs: list[SkillNeed], after: dict[str, list[str]]) -> None:
+    def __init__(
+        self, needs: list[SkillNeed], after: dict[str, list[str]], deps: dict[str, set[str]]
+    ) -> None:
         self.needs = needs
         self.after = after
+        self.deps = deps
 
     @property
     def ids(self) -> list[str]:
         return [n.skill for n in self.needs]
 
 
-def order_needs(kb: KnowledgeBase, needs: list[SkillNeed]) -> OrderedNeeds:
-    """Sort needs so that each comes after the needs it depends on (see the module doc)."""
+def dependencies(
+    kb: KnowledgeBase, ids: Iterable[str], within: Mapping[str, str] | None = None
+) -> dict[str, set[str]] | None:
+    """Each id's prerequisites among ``ids``, however far back, where a prerequisite that
+    is learned within another need (``within``: skill id -> the need's id, see
+    careermap.plan.within) is stood in for by that need. None when the stand-ins would
+    make a need wait for itself. A need learned within another brings its prerequisites
+    to that one, which then comes after them."""
+    wanted = set(ids)
+    within = within or {}
+
+    def stand_in(sid: str) -> str:
+        seen = {sid}
+        while sid in within and within[sid] not in seen:
+            sid = within[sid]
+            seen.add(sid)
+        return sid
+
+    def needed(sid: str, owner: str) -> set[str]:
+        return {r for a in kb.ancestors(sid) if (r := stand_in(a)) in wanted and r != owner}
+
+    direct = {sid: needed(sid, sid) for sid in wanted}
+    if not within:
+        return direct  # ancestors() is already transitive and acyclic
+    # a need learned within another brings its own prerequisites to that one
+    for y in within:
+        host = stand_in(y)
+        if host in wanted:
+            direct[host] |= needed(y, host)
+    closed: dict[str, set[str]] = {}
+    active: set[str] = set()
+
+    def close(sid: str) -> set[str] | None:
+        if sid in closed:
+            return closed[sid]
+        if sid in active:
+            return None
+        active.add(sid)
+        out = set(direct[sid])
+        for d in direct[sid]:
+            more = close(d)
+            if more is None:
+                return None
+            out |= more
+        active.discard(sid)
+        closed[sid] = out
+        return out
+
+    for sid in sorted(wanted):
+        if close(sid) is None or sid in closed[sid]:
+            return None
+    return closed
+
+
+def order_needs(
+    kb: KnowledgeBase,
+    needs: list[SkillNeed],
+    deps: Mapping[str, set[str]] | None = None,
+    carries: Mapping[str, Importance] | None = None,
+) -> OrderedNeeds:
+    """Sort needs so that each comes after the needs it depends on (see the module doc);
+    ``deps`` from :func:`dependencies` when some prerequisites are learned within others,
+    and ``carries`` the importance of what is learned within a need, which it takes on for
+    the order."""
     by_id = {n.skill: n for n in needs}
     wanted = set(by_id)
-    deps: dict[str, set[str]] = {sid: kb.ancestors(sid) & wanted for sid in wanted}
-    priority = {sid: IMPORTANCE_RANK[n.importance] for sid, n in by_id.items()}
-    for sid, anc in deps.items():
+    if deps is None:
+        dep = {sid: kb.ancestors(sid) & wanted for sid in wanted}
+    else:
+        dep = {sid: set(deps[sid]) & wanted for sid in wanted}
+    own = {sid: IMPORTANCE_RANK[n.importance] for sid, n in by_id.items()}
+    for sid, imp in (carries or {}).items():
+        if sid in own:
+            own[sid] = min(own[sid], IMPORTANCE_RANK[imp])
+    priority = dict(own)
+    for sid, anc in dep.items():
         for a in anc:
-            priority[a] = min(priority[a], IMPORTANCE_RANK[by_id[sid].importance])
+            priority[a] = min(priority[a], own[sid])
 
-    waiting = {sid: len(anc) for sid, anc in deps.items()}
+    waiting = {sid: len(anc) for sid, anc in dep.items()}
     dependants: dict[str, list[str]] = {sid: [] for sid in wanted}
-    for sid, anc in deps.items():
+    for sid, anc in dep.items():
         for a in anc:
             dependants[a].append(sid)
 
@@ -102,11 +181,12 @@ def order_needs(kb: KnowledgeBase, needs: list[SkillNeed]) -> OrderedNeeds:
             waiting[d] -= 1
             if waiting[d] == 0:
                 heapq.heappush(heap, key(d))
-    # ancestors() follows a graph the loader proved acyclic, so every need is emitted
+    # ancestors() follows a graph the loader proved acyclic, and dependencies() refuses
+    # stand-ins that would make a cycle, so every need is emitted
     after: dict[str, list[str]] = {}
     pos = {sid: i for i, sid in enumerate(out)}
-    for sid, anc in deps.items():
+    for sid, anc in dep.items():
         # keep only the nearest prerequisites: drop those another prerequisite depends on
-        implied = set().union(*(deps[a] for a in anc)) if anc else set()
+        implied = set().union(*(dep[a] for a in anc)) if anc else set()
         after[sid] = sorted(anc - implied, key=pos.__getitem__)
-    return OrderedNeeds([by_id[s] for s in out], after)
+    return OrderedNeeds([by_id[s] for s in out], after, dep)

@@ -1,48 +1,74 @@
 """Portfolio projects that put the plan's skills to work.
 
-The projects chosen are those that use the most of the gap's skills (then: the ones the
-role itself recommends, the ones the seed articles name, the shorter, by id); a project
-that uses a single gap skill is taken only when fewer than two use more. Each goes right
-after the last of its skills still to learn, so it is built as soon as it can be.
+A portfolio shows an employer the role's skills at work, so projects come from the role's
+own list (a project outside it only when none of the role's puts two of the gap's skills
+to work). They are chosen one at a time: each time, the project that puts to work the most
+of the gap's essential skills not yet shown by a project picked or built before, then the
+most gap skills not yet shown, then one the seed articles name, the shorter, by id. The
+first needs two gap skills (one, when no project has two); each further project needs two
+gap skills not yet shown, one of them essential: a second project that only repeats the
+first, or shows only secondary skills, costs the learner weeks and shows an employer
+little. Each goes right after the last of its skills still to learn, so it is built as
+soon as it can be.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import PortfolioProject
 
 __all__ = ["MAX_PROJECTS", "pick_projects", "place_projects"]
 
-#: a plan builds two projects by default: enough to show the new skills at work, little
-#: enough to keep a move into a neighbouring field to months, not years
+#: a plan builds at most two projects by default: enough to show the new skills at work,
+#: little enough to keep a move into a neighbouring field to months, not years
 MAX_PROJECTS = 2
 
 
 def pick_projects(
     kb: KnowledgeBase,
     role_id: str,
-    gap_skills: Sequence[str],
+    gap: Mapping[str, bool],
     limit: int = MAX_PROJECTS,
     exclude: Collection[str] = (),
 ) -> list[PortfolioProject]:
-    """Up to ``limit`` projects that use gap skills, best first (``exclude``: done ones)."""
-    wanted = set(gap_skills)
-    recommended = set(kb.role(role_id).projects)
-    seen: dict[str, PortfolioProject] = {}
-    for sid in gap_skills:
-        for p in kb.projects_for(sid):
-            if p.id not in exclude:
-                seen[p.id] = p
-
-    def key(p: PortfolioProject) -> tuple[int, bool, bool, int, str]:
-        overlap = len(wanted.intersection(p.skills))
-        return (-overlap, p.id not in recommended, not p.named_in_seeds, p.hours, p.id)
-
-    ranked = sorted(seen.values(), key=key)
-    strong = [p for p in ranked if len(wanted.intersection(p.skills)) >= 2]
-    return (strong if len(strong) >= min(2, limit) else ranked)[:limit]
+    """Up to ``limit`` projects for the gap (skill id -> whether it is one of the role's
+    essential skills), best first; ``exclude``: projects built already, whose skills count
+    as shown (see the module doc)."""
+    wanted = set(gap)
+    essential = {sid for sid, ess in gap.items() if ess}
+    own = [kb.project(p) for p in kb.role(role_id).projects]
+    pool = [p for p in own if wanted.intersection(p.skills)]
+    if not any(len(wanted.intersection(p.skills)) >= 2 for p in pool):
+        pool = sorted(
+            {p.id: p for sid in gap for p in kb.projects_for(sid)}.values(), key=lambda p: p.id
+        )
+    shown: set[str] = set()
+    for pid in exclude:
+        shown.update(kb.project(pid).skills)
+    first_needs = 2 if any(len(wanted.intersection(p.skills)) >= 2 for p in pool) else 1
+    picked: list[PortfolioProject] = []
+    while len(picked) < limit:
+        best: tuple[tuple[int, int, bool, int, str], PortfolioProject] | None = None
+        for p in pool:
+            if p.id in exclude or p in picked:
+                continue
+            new = wanted.intersection(p.skills) - shown
+            new_essential = new & essential
+            if picked or exclude:
+                if len(new) < 2 or not new_essential:
+                    continue
+            elif len(new) < first_needs:
+                continue
+            key = (-len(new_essential), -len(new), not p.named_in_seeds, p.hours, p.id)
+            if best is None or key < best[0]:
+                best = (key, p)
+        if best is None:
+            break
+        picked.append(best[1])
+        shown.update(best[1].skills)
+    return picked
 
 
 def place_projects(

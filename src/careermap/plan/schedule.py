@@ -71,9 +71,9 @@ def schedule_steps(steps: Sequence[PlanStep], start: date, hours_per_week: float
             parts: list[BlockPart] = []
             used = 0
             while cap > 0 and i < len(steps):
-                if left[i] == 0:
-                    first.setdefault(i, day)
-                    last[i] = day
+                if left[i] == 0:  # no hours of its own: done with the step before it
+                    first.setdefault(i, last.get(i - 1, day))
+                    last[i] = first[i]
                     i += 1
                     continue
                 take = min(cap, left[i])

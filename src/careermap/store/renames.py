@@ -114,7 +114,11 @@ class Renames:
         ]
         steps = [
             s.model_copy(
-                update={"ref": one(s.ref) if s.kind == "skill" else s.ref, "after": many(s.after)}
+                update={
+                    "ref": one(s.ref) if s.kind == "skill" else s.ref,
+                    "after": many(s.after),
+                    "within": one(s.within) if s.within else None,
+                }
             )
             for s in plan.steps
         ]

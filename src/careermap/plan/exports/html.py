@@ -48,6 +48,7 @@ def to_html(plan: Plan) -> str:
             skills=plan.skill_steps(),
             projects=plan.project_steps(),
             course_titles={c.course: c.title for c in plan.courses},
+            step_titles={s.ref: s.title for s in plan.skill_steps()},
             svg=Markup(timeline_svg(plan)),
             hours=_hours,
             usd=_usd,

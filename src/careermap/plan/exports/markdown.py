@@ -32,13 +32,26 @@ def _step_line(plan: Plan, s: PlanStep) -> list[str]:
         return lines
     frm = f"from {s.current} " if s.current else ""
     how = f"with *{titles.get(s.course, s.course)}*" if s.course else "self-study"
-    head = (
-        f"{marker}**{s.title}** {frm}to {s.target} ({s.importance}) · {_h(s.hours)} {how} · {when}"
-    )
+    if s.within:
+        host = next((t.title for t in plan.steps if t.ref == s.within), s.within)
+        how = f"learned within {host}, no hours of its own"
+    else:
+        how = f"{_h(s.hours)} {how}"
+    head = f"{marker}**{s.title}** {frm}to {s.target} ({s.importance}) · {how} · {when}"
     lines = [head, f"{pad}- Why: {s.why}"]
     if s.after:
         lines.append(f"{pad}- After: {', '.join(s.after)}")
     return lines
+
+
+def _how_learned(skills: list[PlanStep]) -> str:
+    within = sum(1 for s in skills if s.within)
+    course = sum(1 for s in skills if s.course and not s.within)
+    alone = sum(1 for s in skills if s.self_study and not s.within)
+    parts = [f"{course} with a course", f"{alone} by self-study"]
+    if within:
+        parts.append(f"{within} learned within another step")
+    return ", ".join(parts)
 
 
 def to_markdown(plan: Plan) -> str:
@@ -53,8 +66,7 @@ def to_markdown(plan: Plan) -> str:
         "",
         "## Summary",
         "",
-        f"- Skills to learn: {len(skills)} ({len(skills) - len(plan.uncovered)} with a "
-        f"course, {len(plan.uncovered)} by self-study)",
+        f"- Skills to learn: {len(skills)} ({_how_learned(skills)})",
         f"- Courses: {len(plan.courses)}, {_h(plan.course_hours)}, estimated cost "
         f"{_usd(plan.total_cost_usd)}",
         f"- Self-study: {_h(plan.self_study_hours)}",

@@ -36,7 +36,8 @@ def _short(text: str, n: int = 32) -> str:
 
 
 def timeline_svg(plan: Plan) -> str:
-    rows = [s for s in plan.steps if s.start and s.end]
+    # a step learned within another has no time of its own: its host's bar shows it
+    rows = [s for s in plan.steps if s.start and s.end and not s.within]
     days = max(7, (plan.end - plan.start).days + 1)
     height = _TOP + _ROW_H * max(1, len(rows)) + 30
     width = _LABEL_W + _PLOT_W + 20
