@@ -559,31 +559,45 @@ def _insert_within(
         pos = at + 1
         while pos < len(steps) and steps[pos].within == x and steps[pos].ref < n.skill:
             pos += 1
-        sk, xs = kb.skill(n.skill), kb.skill(x)
+        xs = kb.skill(x)
         implied = next(i for i in xs.implies if i.skill == n.skill)
-        steps.insert(
-            pos,
-            PlanStep(
-                index=0,
-                kind="skill",
-                ref=n.skill,
-                title=sk.label,
-                category=sk.category,
-                target=n.target,
-                current=n.current,
-                importance=n.importance,
-                why=n.reason.strip() or f"{n.importance} for {role.title}",
-                hours=0.0,
-                hours_basis=(
-                    f"learned within {xs.label} (to {host.target}), which takes longer and "
-                    f"teaches it: {implied.why}"
-                ),
-                course=host.course,
-                self_study=host.self_study,
-                after=[x],
-                within=x,
-            ),
+        basis = (
+            f"learned within {xs.label} (to {host.target}), which takes longer and "
+            f"teaches it: {implied.why}"
         )
+        steps.insert(pos, _need_step(kb, role, n, 0.0, basis, host.course, host.self_study, [x], x))
+
+
+def _need_step(
+    kb: KnowledgeBase,
+    role: Role,
+    n: SkillNeed,
+    hours: float,
+    basis: str,
+    course: str | None,
+    self_study: bool,
+    after: list[str],
+    within: str | None = None,
+) -> PlanStep:
+    """The plan step that learns need ``n``."""
+    sk = kb.skill(n.skill)
+    return PlanStep(
+        index=0,
+        kind="skill",
+        ref=n.skill,
+        title=sk.label,
+        category=sk.category,
+        target=n.target,
+        current=n.current,
+        importance=n.importance,
+        why=n.reason.strip() or f"{n.importance} for {role.title}",
+        hours=hours,
+        hours_basis=basis,
+        course=course,
+        self_study=self_study,
+        after=after,
+        within=within,
+    )
 
 
 def _working_level(
@@ -657,7 +671,6 @@ def _skill_steps(
             share[s] = m / 60
     steps = []
     for n in needs:
-        sk = kb.skill(n.skill)
         course_id = sel.assignment.get(n.skill)
         if course_id is not None:
             c = kb.course(course_id)
@@ -670,21 +683,8 @@ def _skill_steps(
             basis = f"self-study estimate, {n.current or 'no experience'} to {n.target}"
             hours = float(own[n.skill])
         steps.append(
-            PlanStep(
-                index=0,
-                kind="skill",
-                ref=n.skill,
-                title=sk.label,
-                category=sk.category,
-                target=n.target,
-                current=n.current,
-                importance=n.importance,
-                why=n.reason.strip() or f"{n.importance} for {role.title}",
-                hours=hours,
-                hours_basis=basis,
-                course=course_id,
-                self_study=course_id is None,
-                after=after.get(n.skill, []),
+            _need_step(
+                kb, role, n, hours, basis, course_id, course_id is None, after.get(n.skill, [])
             )
         )
     return steps

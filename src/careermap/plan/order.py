@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import IMPORTANCE_ORDER, LEVELS, Importance, Level
+from careermap.plan.within import root_of
 from careermap.profile import SkillNeed
 
 __all__ = [
@@ -95,11 +96,7 @@ def dependencies(
     within = within or {}
 
     def stand_in(sid: str) -> str:
-        seen = {sid}
-        while sid in within and within[sid] not in seen:
-            sid = within[sid]
-            seen.add(sid)
-        return sid
+        return root_of(within, sid)
 
     def needed(sid: str, owner: str) -> set[str]:
         return {r for a in kb.ancestors(sid) if (r := stand_in(a)) in wanted and r != owner}
