@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from careermap.errors import InputError
 from careermap.knowledge.loader import KnowledgeBase
@@ -255,10 +255,9 @@ def build_plan(
     if limit is not None:
         wanted, over = _fit(kb, wanted, limit)
         extras = [_extra(kb, n, "over-budget", role) for n in over] + extras
-    within, covered, wanted, met_within, deps0 = _learned_within(
-        kb, given, wanted, done_ids, levels
-    )
-    ordered = order_needs(kb, wanted, deps0, _carried(within, covered))
+    inside = _learned_within(kb, given, wanted, done_ids, levels)
+    within, covered, wanted, met_within = inside.within, inside.covered, inside.rest, inside.met
+    ordered = order_needs(kb, wanted, inside.deps, _carried(within, covered))
     costs = costs or CostModel(hours_per_week=hpw)
     self_study = {
         n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in ordered.needs
@@ -381,14 +380,12 @@ def build_plan(
             f"{len(sel.self_taught)} skill(s) are quicker to learn alone than with any course "
             "that teaches them; they are self-study steps."
         )
-    inside = [s for s in steps if s.within]
-    if inside:
+    inner = [s for s in steps if s.within]
+    if inner:
         notes.append(
-            f"{len(inside)} skill(s) are learned within another step, which teaches them on "
+            f"{len(inner)} skill(s) are learned within another step, which teaches them on "
             "the way and takes longer, so they have no hours of their own: "
-            + ", ".join(
-                f"{s.title} (within {kb.skill(w).label})" for s in inside if (w := s.within)
-            )
+            + ", ".join(f"{s.title} (within {kb.skill(w).label})" for s in inner if (w := s.within))
             + "."
         )
     if met_within:
@@ -489,21 +486,23 @@ def build_plan(
     )
 
 
+class _Within(NamedTuple):
+    """Which wanted needs are learned within another (careermap.plan.within)."""
+
+    within: dict[str, str]  # need id -> the id of the step it is learned within
+    covered: list[SkillNeed]  # those needs
+    rest: list[SkillNeed]  # the other wanted needs, which get steps of their own
+    met: dict[str, str]  # need id -> the need the person has reached, which brought it
+    deps: dict[str, set[str]] | None  # for ordering; None when nothing is learned within
+
+
 def _learned_within(
     kb: KnowledgeBase,
     given: list[SkillNeed],
     wanted: list[SkillNeed],
     done: list[str],
     levels: Mapping[str, Level],
-) -> tuple[
-    dict[str, str], list[SkillNeed], list[SkillNeed], dict[str, str], dict[str, set[str]] | None
-]:
-    """Which wanted needs are learned within another (careermap.plan.within).
-
-    Returns the mapping for those that get a step of their own (need id -> the id of the
-    step they are learned within), their needs, the other wanted needs, those met already
-    within a need the person has reached (need id -> that need's id), and the
-    dependencies for ordering (None when nothing is learned within another)."""
+) -> _Within:
     reached = []
     for n in given:
         sid = kb.skill(n.skill).id
@@ -512,16 +511,16 @@ def _learned_within(
             reached.append(n.model_copy(update={"skill": sid}))
     within = learned_within(kb, wanted, reached)
     if not within:
-        return {}, [], wanted, {}, None
+        return _Within({}, [], wanted, {}, None)
     reached_ids = {n.skill for n in reached}
     met = {y: r for y in within if (r := root_of(within, y)) in reached_ids}
     staying = {y: x for y, x in within.items() if y not in met}
     rest = [n for n in wanted if n.skill not in within]
     deps = dependencies(kb, [n.skill for n in rest], staying)
     if deps is None:  # the stand-ins would make a need wait for itself: plan them apart
-        return {}, [], wanted, {}, None
+        return _Within({}, [], wanted, {}, None)
     covered = [n for n in wanted if n.skill in staying]
-    return staying, covered, rest, met, deps
+    return _Within(staying, covered, rest, met, deps)
 
 
 def _carried(within: Mapping[str, str], covered: list[SkillNeed]) -> dict[str, Importance]:

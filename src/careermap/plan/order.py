@@ -95,18 +95,15 @@ def dependencies(
     wanted = set(ids)
     within = within or {}
 
-    def stand_in(sid: str) -> str:
-        return root_of(within, sid)
-
     def needed(sid: str, owner: str) -> set[str]:
-        return {r for a in kb.ancestors(sid) if (r := stand_in(a)) in wanted and r != owner}
+        return {r for a in kb.ancestors(sid) if (r := root_of(within, a)) in wanted and r != owner}
 
     direct = {sid: needed(sid, sid) for sid in wanted}
     if not within:
         return direct  # ancestors() is already transitive and acyclic
     # a need learned within another brings its own prerequisites to that one
     for y in within:
-        host = stand_in(y)
+        host = root_of(within, y)
         if host in wanted:
             direct[host] |= needed(y, host)
     closed: dict[str, set[str]] = {}

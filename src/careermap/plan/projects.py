@@ -39,15 +39,19 @@ def pick_projects(
     wanted = set(gap)
     essential = {sid for sid, ess in gap.items() if ess}
     own = [kb.project(p) for p in kb.role(role_id).projects]
+
+    def strong(ps: list[PortfolioProject]) -> bool:
+        return any(len(wanted.intersection(p.skills)) >= 2 for p in ps)
+
     pool = [p for p in own if wanted.intersection(p.skills)]
-    if not any(len(wanted.intersection(p.skills)) >= 2 for p in pool):
+    if not strong(pool):
         pool = sorted(
             {p.id: p for sid in gap for p in kb.projects_for(sid)}.values(), key=lambda p: p.id
         )
+    first_needs = 2 if strong(pool) else 1
     shown: set[str] = set()
     for pid in exclude:
         shown.update(kb.project(pid).skills)
-    first_needs = 2 if any(len(wanted.intersection(p.skills)) >= 2 for p in pool) else 1
     picked: list[PortfolioProject] = []
     while len(picked) < limit:
         best: tuple[tuple[int, int, bool, int, str], PortfolioProject] | None = None

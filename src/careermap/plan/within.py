@@ -41,23 +41,19 @@ def learned_within(
     wanted = {n.skill: n for n in needs}
     teachers = {**{n.skill: n for n in reached}, **wanted}
     hours = {sid: _hours(kb, n) for sid, n in teachers.items()}
-    out: dict[str, str] = {}
-    for yid, y in wanted.items():
-        best: tuple[float, str] | None = None
-        for xid, x in teachers.items():
-            if xid == yid or yid in kb.ancestors(xid):
+    best: dict[str, str] = {}
+    for xid, x in teachers.items():
+        for implied in kb.skill(xid).implies:
+            yid = implied.skill
+            y = wanted.get(yid)
+            if y is None or yid in kb.ancestors(xid) or hours[xid] < hours[yid]:
                 continue
-            implied = next((i for i in kb.skill(xid).implies if i.skill == yid), None)
-            if implied is None:
+            if min(LEVELS.index(implied.level), LEVELS.index(x.target)) < LEVELS.index(y.target):
                 continue
-            level = min(LEVELS.index(implied.level), LEVELS.index(x.target))
-            if level < LEVELS.index(y.target) or hours[xid] < hours[yid]:
-                continue
-            if best is None or (-hours[xid], xid) < (-best[0], best[1]):
-                best = (hours[xid], xid)
-        if best is not None:
-            out[yid] = best[1]
-    return out
+            prev = best.get(yid)
+            if prev is None or (-hours[xid], xid) < (-hours[prev], prev):
+                best[yid] = xid
+    return best
 
 
 def root_of(within: Mapping[str, str], sid: str) -> str:
