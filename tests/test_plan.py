@@ -19,6 +19,8 @@ from careermap.errors import InputError, UnknownIdError
 from careermap.knowledge.loader import DATA_DIR, KnowledgeBase, load, load_from
 from careermap.knowledge.schemas import LEVELS
 from careermap.plan import Plan, build_plan, load_progress, parse_progress, replan
+from careermap.plan.costs import CostModel
+from careermap.plan.courses import EXACT_OPTIMAL, MILP_OPTIMAL, select_courses
 from careermap.plan.exports import from_json, to_html, to_ics, to_json, to_markdown
 from careermap.plan.schedule import session_days, sessions_per_week
 from careermap.profile import SkillNeed
@@ -187,7 +189,7 @@ def test_plan_for_an_empty_profile_is_complete_and_ordered(
 ) -> None:
     plan = plan_for(kb, role_id, optimize=optimize)
     check_all(kb, plan, role_needs(kb, role_id))
-    assert plan.solver == "milp (HiGHS, optimal)"
+    assert plan.solver == EXACT_OPTIMAL
     assert plan.role == role_id and plan.optimize == optimize
 
 
@@ -491,8 +493,34 @@ def test_every_shipped_role_gets_a_sound_plan() -> None:
         for optimize in ("hours", "cost"):
             plan = build_plan(kb, role_id, needs, hours_per_week=8, start=START, optimize=optimize)
             check_all(kb, plan, needs)
-            assert plan.solver == "milp (HiGHS, optimal)", role_id
+            assert plan.solver == EXACT_OPTIMAL, role_id
             assert 1 <= len(plan.project_steps()) <= 3 or not kb.projects
+
+
+def test_the_exact_search_and_highs_agree_on_every_shipped_role() -> None:
+    kb = _real_kb()
+    costs = CostModel(hours_per_week=8)
+    for role_id in sorted(kb.roles):
+        needs = role_needs(kb, role_id)
+        alone = {n.skill: float(kb.skill(n.skill).hours.to_reach(n.target)) for n in needs}
+        for optimize in ("hours", "cost"):
+            got = {
+                method: select_courses(
+                    needs,
+                    kb.courses.values(),
+                    optimize=optimize,  # type: ignore[arg-type]
+                    costs=costs,
+                    self_study=alone,
+                    method=method,  # type: ignore[arg-type]
+                )
+                for method in ("exact", "milp")
+            }
+            assert got["milp"].solver == MILP_OPTIMAL, role_id
+            # the same least total (where two sets tie exactly, either may be chosen)
+            assert got["exact"].objective == pytest.approx(got["milp"].objective), role_id
+            assert set(got["exact"].assignment) | set(got["exact"].self_taught) == set(
+                got["milp"].assignment
+            ) | set(got["milp"].self_taught), role_id
 
 
 def test_shipped_plan_gets_shorter_with_progress() -> None:

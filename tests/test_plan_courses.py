@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from careermap.errors import InputError
 from careermap.knowledge.schemas import LEVELS, Course, CourseSkill, Level
 from careermap.plan.costs import CostModel
-from careermap.plan.courses import MILP_OPTIMAL, coverage, greedy_cover, select_courses
+from careermap.plan.courses import (
+    ENUMERATE_LIMIT,
+    EXACT_OPTIMAL,
+    MILP_OPTIMAL,
+    coverage,
+    greedy_cover,
+    select_courses,
+)
 from careermap.profile import SkillNeed
 
 
@@ -76,7 +83,10 @@ def test_hand_checked_instance_picks_the_optimal_pair() -> None:
     sel = select_courses(needs, courses, costs=COSTS)
     assert sorted(c.id for c in sel.chosen) == ["ab", "cde"]
     assert sel.objective == pytest.approx(12)
-    assert sel.solver == MILP_OPTIMAL
+    assert sel.solver == EXACT_OPTIMAL
+    milp = select_courses(needs, courses, costs=COSTS, method="milp")
+    assert milp.solver == MILP_OPTIMAL
+    assert sorted(c.id for c in milp.chosen) == ["ab", "cde"]
     assert sel.uncovered == []
     assert brute_force(needs, courses, {c.id: c.hours for c in courses}) == pytest.approx(12)
     # every need is scheduled with a chosen course that teaches it
@@ -158,7 +168,7 @@ def test_time_limit_zero_falls_back_to_greedy_that_still_covers() -> None:
         course("p", 3.3, dict.fromkeys("abc", "intermediate")),
         course("q", 3.3, dict.fromkeys("def", "intermediate")),
     ]
-    sel = select_courses(needs, courses, costs=COSTS, time_limit=0)
+    sel = select_courses(needs, courses, costs=COSTS, time_limit=0, method="milp")
     assert sel.solver.startswith("greedy (fallback: ")
     assert "time limit" in sel.solver.lower()
     covered = {s for c in sel.chosen for s in coverage(needs, [c]).get(c.id, [])}
@@ -201,11 +211,64 @@ def test_milp_matches_brute_force_on_random_instances(
     needs, courses = inst
     sel = select_courses(needs, courses, costs=COSTS, optimize=optimize)  # type: ignore[arg-type]
     weight = {c.id: (c.hours if optimize == "hours" else COSTS.cost(c)) for c in courses}
-    assert sel.solver == MILP_OPTIMAL
+    assert sel.solver == EXACT_OPTIMAL
     assert sel.objective == pytest.approx(brute_force(needs, courses, weight), abs=1e-6)
+    milp = select_courses(needs, courses, costs=COSTS, optimize=optimize, method="milp")  # type: ignore[arg-type]
+    assert milp.solver == MILP_OPTIMAL
+    assert milp.objective == pytest.approx(sel.objective, abs=1e-6)
     greedy = select_courses(needs, courses, costs=COSTS, optimize=optimize, method="greedy")  # type: ignore[arg-type]
     assert sel.objective <= greedy.objective + 1e-9
     cover = coverage(needs, courses)
     coverable = {s for ids in cover.values() for s in ids}
     assert {s for c in sel.chosen for s in cover[c.id]} == coverable
     assert set(sel.uncovered) == {n.skill for n in needs} - coverable
+
+
+@st.composite
+def large_instances(draw: st.DrawFn) -> tuple[list[SkillNeed], list[Course], dict[str, float]]:
+    """Up to 14 needs, 30 courses of up to 5 skills each, and self-study hours: parts with
+    more spanning courses than are tried subset by subset go to HiGHS."""
+    skills = [f"s{i}" for i in range(draw(st.integers(2, 14)))]
+    needs = [need(s, draw(st.sampled_from(LEVELS))) for s in skills]
+    courses = []
+    for i in range(draw(st.integers(1, 30))):
+        taught = draw(st.lists(st.sampled_from(skills), min_size=1, max_size=5, unique=True))
+        levels = {s: draw(st.sampled_from(LEVELS)) for s in taught}
+        courses.append(course(f"c{i:02d}", draw(st.integers(1, 120)) / 2, levels))
+    alone = {s: draw(st.integers(0, 80)) / 2 for s in skills}
+    return needs, courses, alone
+
+
+@settings(max_examples=60, deadline=None)
+@given(large_instances())
+def test_the_exact_search_matches_highs_on_larger_instances(
+    inst: tuple[list[SkillNeed], list[Course], dict[str, float]],
+) -> None:
+    needs, courses, alone = inst
+    exact = select_courses(needs, courses, costs=COSTS, self_study=alone)
+    milp = select_courses(needs, courses, costs=COSTS, self_study=alone, method="milp")
+    assert exact.solver == EXACT_OPTIMAL and milp.solver == MILP_OPTIMAL
+    assert exact.objective == pytest.approx(milp.objective, abs=1e-6)
+    # every coverable need is closed: by a chosen course or by self-study
+    closed = set(exact.assignment) | set(exact.self_taught)
+    coverable = {s for ids in coverage(needs, courses).values() for s in ids}
+    assert closed == coverable
+
+
+def test_a_part_too_large_to_enumerate_is_solved_by_highs_to_the_same_optimum() -> None:
+    # a ring of needs, each course covering two neighbours: one part whose spanning
+    # courses (more than ENUMERATE_LIMIT) are all worth trying, as self-study is dear
+    n = ENUMERATE_LIMIT + 4
+    names = [f"s{i:02d}" for i in range(n)]
+    needs = [need(s) for s in names]
+    courses = [
+        course(f"c{i:02d}", 3 + (i % 3), {names[i]: "advanced", names[(i + 1) % n]: "advanced"})
+        for i in range(n)
+    ]
+    alone = dict.fromkeys(names, 50.0)
+    exact = select_courses(needs, courses, costs=COSTS, self_study=alone)
+    milp = select_courses(needs, courses, costs=COSTS, self_study=alone, method="milp")
+    assert exact.solver == EXACT_OPTIMAL
+    assert exact.objective == pytest.approx(milp.objective)
+    assert set(exact.assignment) == set(names)  # all by courses, none alone at 50 h
+    assert exact.objective < 50

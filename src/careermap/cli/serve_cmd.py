@@ -80,9 +80,10 @@ def _url(sock: socket.socket) -> str:
 
 
 def _warm() -> None:
-    """Load careermap's data before the first request, then move it out of the garbage
-    collector's reach: a full collection would otherwise walk the few hundred thousand
-    objects of the knowledge base and lexicon, stopping every request while it does."""
+    """Load careermap's data before the first request, then move it and the application
+    out of the garbage collector's reach: a full collection would otherwise walk the few
+    hundred thousand objects of the knowledge base, lexicon and routes, stopping every
+    request while it does."""
     import gc
 
     from careermap.runtime import get_runtime
@@ -113,9 +114,10 @@ def serve_cmd(
 
     sock = _bind(host, port)
     url = _url(sock)
-    _warm()
+    application = create_app(accounts=accounts)
+    _warm()  # after the app, so that its routes and schemas are frozen too
     config = uvicorn.Config(
-        create_app(accounts=accounts),
+        application,
         timeout_keep_alive=30,
         log_config=LOG_CONFIG,
         access_log=False,

@@ -18,9 +18,19 @@ alone costs nothing). Without self-study hours the program is a plain weighted s
 ``w_c`` is the course's hours (``optimize="hours"``) or estimated cost (``"cost"``), plus
 a tie-break far below any real difference (the other measure, then nothing), so that
 among equally good sets the one that is also cheaper (or shorter) wins and no course is
-chosen that adds nothing. Needs no course covers are left to self-study. If the solver
-fails or reaches its time limit, a greedy cover (best weight per newly covered need,
-then redundant courses removed) stands in and says so.
+chosen that adds nothing. Needs no course covers are left to self-study.
+
+It is solved exactly, in independent parts: needs fall into groups that no course spans
+(a course covering needs of two groups joins them). In a group, a column covering one need
+only is worth taking only as that need's cheapest one, and a course covering several
+needs is worth considering only if it costs less than the cheapest single columns of its
+needs together; with at most ``ENUMERATE_LIMIT`` such courses left, every subset of them is
+tried (each completed by the cheapest single columns of the needs it leaves), which is
+exact and, at this size, a fraction of a millisecond; a larger group goes to SciPy's
+``milp`` (the HiGHS solver), whose set-up alone costs some milliseconds a call.
+``method="milp"`` hands the whole program to HiGHS. If HiGHS fails or reaches its time
+limit, a greedy cover (best weight per newly covered need, then redundant courses
+removed) stands in and says so.
 """
 
 from __future__ import annotations
@@ -37,9 +47,20 @@ from careermap.plan.costs import CostModel
 from careermap.plan.model import Optimize
 from careermap.profile import SkillNeed
 
-__all__ = ["MILP_OPTIMAL", "Selection", "coverage", "greedy_cover", "select_courses"]
+__all__ = [
+    "ENUMERATE_LIMIT",
+    "EXACT_OPTIMAL",
+    "MILP_OPTIMAL",
+    "Selection",
+    "coverage",
+    "greedy_cover",
+    "select_courses",
+]
 
 MILP_OPTIMAL = "milp (HiGHS, optimal)"
+EXACT_OPTIMAL = "an exact search (optimal)"
+#: most courses spanning several needs of one group that are tried subset by subset
+ENUMERATE_LIMIT = 12
 T = TypeVar("T", bound=Hashable)
 
 
@@ -52,7 +73,7 @@ class Selection:
     covers: dict[str, list[str]] = field(default_factory=dict)  # course id -> skill ids
     uncovered: list[str] = field(default_factory=list)  # no course teaches it to the target
     self_taught: list[str] = field(default_factory=list)  # a course could; alone is less
-    solver: str = MILP_OPTIMAL
+    solver: str = EXACT_OPTIMAL
     objective: float = 0.0
 
 
@@ -160,6 +181,83 @@ def _milp(
     return picked, ""
 
 
+def _parts(n_rows: int, sets: Sequence[set[int]]) -> list[tuple[list[int], list[int]]]:
+    """The program's independent parts: (rows, columns), no column spanning two parts."""
+    parent = list(range(n_rows))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s in sets:
+        first, *rest = sorted(s)
+        for r in rest:
+            parent[find(r)] = find(first)
+    rows: dict[int, list[int]] = {}
+    for r in range(n_rows):
+        rows.setdefault(find(r), []).append(r)
+    cols: dict[int, list[int]] = {}
+    for j, s in enumerate(sets):
+        cols.setdefault(find(next(iter(s))), []).append(j)
+    return [(rows[root], cols.get(root, [])) for root in sorted(rows)]
+
+
+def _enumerate(
+    rows: Sequence[int], cols: Sequence[int], sets: Sequence[set[int]], weights: np.ndarray
+) -> list[int] | None:
+    """The least-weight columns covering ``rows`` (every column of ``cols`` covers only
+    these), by trying every subset of the columns that cover several rows; None when more
+    than ENUMERATE_LIMIT of them are worth trying."""
+    cheapest = dict.fromkeys(rows, (float("inf"), -1))  # row -> (weight, column) covering it alone
+    spanning: list[int] = []
+    for j in cols:
+        if len(sets[j]) == 1:
+            r = next(iter(sets[j]))
+            if weights[j] < cheapest[r][0]:
+                cheapest[r] = (float(weights[j]), j)
+        else:
+            spanning.append(j)
+    # a course costing at least its needs' cheapest single columns together is never needed
+    spanning = [j for j in spanning if weights[j] < sum(cheapest[r][0] for r in sets[j])]
+    if len(spanning) > ENUMERATE_LIMIT:
+        return None
+    at = {r: i for i, r in enumerate(rows)}
+    covers = np.zeros((len(spanning), len(rows)), dtype=np.int64)
+    for i, j in enumerate(spanning):
+        covers[i, [at[r] for r in sets[j]]] = 1
+    subsets = (np.arange(1 << len(spanning))[:, None] >> np.arange(len(spanning))) & 1
+    covered = (subsets @ covers) > 0
+    alone = np.array([cheapest[r][0] for r in rows])
+    total = subsets @ weights[spanning] + np.where(covered, 0.0, alone).sum(axis=1)
+    best = int(np.argmin(total))  # the first of equals: the fewest, lowest-numbered courses
+    if not np.isfinite(total[best]):  # pragma: no cover - every row has a column
+        return None
+    picked = [j for i, j in enumerate(spanning) if subsets[best, i]]
+    picked += [cheapest[r][1] for i, r in enumerate(rows) if not covered[best, i]]
+    return sorted(picked)
+
+
+def _solve_exact(
+    n_rows: int, sets: Sequence[set[int]], weights: np.ndarray, time_limit: float
+) -> tuple[list[int] | None, str]:
+    """The optimal columns, part by part: by enumeration where a part is small enough,
+    else by HiGHS on that part alone."""
+    picked: list[int] = []
+    for rows, cols in _parts(n_rows, sets):
+        part = _enumerate(rows, cols, sets, weights)
+        if part is None:
+            local = {r: i for i, r in enumerate(rows)}
+            sub = [{local[r] for r in sets[j]} for j in cols]
+            found, why = _milp(len(rows), sub, weights[cols], time_limit)
+            if found is None:
+                return None, why
+            part = [cols[i] for i in found]
+        picked += part
+    return sorted(picked), ""
+
+
 def select_courses(
     needs: Sequence[SkillNeed],
     courses: Iterable[Course],
@@ -167,11 +265,12 @@ def select_courses(
     optimize: Optimize = "hours",
     costs: CostModel,
     time_limit: float = 5.0,
-    method: Literal["milp", "greedy"] = "milp",
+    method: Literal["exact", "milp", "greedy"] = "exact",
     self_study: Mapping[str, float] | None = None,
 ) -> Selection:
     """Close every need at the least total hours or cost (see the module docstring);
-    ``self_study`` gives each need's self-study hours (by skill id)."""
+    ``self_study`` gives each need's self-study hours (by skill id). ``method``: "exact"
+    (part by part, see above), "milp" (the whole program to HiGHS) or "greedy"."""
     if not time_limit >= 0:
         raise InputError(f"time_limit must be 0 or more seconds, not {time_limit}")
     courses = [c for c in courses if c.status != "retired"]  # never a candidate once retired
@@ -181,7 +280,8 @@ def select_courses(
     covered_ids = sorted({s for ids in cover.values() for s in ids})
     uncovered = [n.skill for n in needs if n.skill not in set(covered_ids)]
     if not cands:
-        return Selection(chosen=[], uncovered=uncovered, solver=MILP_OPTIMAL)
+        label = MILP_OPTIMAL if method == "milp" else EXACT_OPTIMAL
+        return Selection(chosen=[], uncovered=uncovered, solver=label)
 
     row = {sid: i for i, sid in enumerate(covered_ids)}
     sets_idx = [{row[s] for s in cover[c.id]} for c in cands]
@@ -198,13 +298,14 @@ def select_courses(
         alone = list(range(len(covered_ids)))
 
     picked: list[int] | None = None
-    solver = MILP_OPTIMAL
-    if method == "milp":
-        picked, why = _milp(len(covered_ids), sets_idx, weights, time_limit)
+    if method == "greedy":
+        solver = "greedy (requested)"
+    else:
+        solve = _milp if method == "milp" else _solve_exact
+        solver = MILP_OPTIMAL if method == "milp" else EXACT_OPTIMAL
+        picked, why = solve(len(covered_ids), sets_idx, weights, time_limit)
         if picked is None:
             solver = f"greedy (fallback: {why})"
-    else:
-        solver = "greedy (requested)"
     if picked is None:
         picked = greedy_cover(
             list(range(len(covered_ids))), [set(x) for x in sets_idx], list(weights)
