@@ -141,12 +141,16 @@ class Runtime:
 
     def warm(self) -> None:
         """Load now what the first request would: the knowledge base, the lexicon, the
-        embedding model, the semantic index and the ESCO linker (for a server, before it
+        embedding model, the semantic index, the ESCO linker and SciPy's integer-program
+        solver, which a plan with a large group of needs calls (for a server, before it
         takes requests)."""
+        import scipy.optimize
+
         self.kb  # noqa: B018 - each property loads and caches
         self.lexicon  # noqa: B018
         self.careermap_index()
         self.esco_linker  # noqa: B018
+        scipy.optimize.milp  # noqa: B018 - its modules load on first use
 
 
 _default: Runtime | None = None
