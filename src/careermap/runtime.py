@@ -144,13 +144,12 @@ class Runtime:
         embedding model, the semantic index, the ESCO linker and SciPy's integer-program
         solver, which a plan with a large group of needs calls (for a server, before it
         takes requests)."""
-        import scipy.optimize
+        from scipy.optimize import milp  # noqa: F401 - loaded here, not in a request
 
         self.kb  # noqa: B018 - each property loads and caches
         self.lexicon  # noqa: B018
         self.careermap_index()
         self.esco_linker  # noqa: B018
-        scipy.optimize.milp  # noqa: B018 - its modules load on first use
 
 
 _default: Runtime | None = None

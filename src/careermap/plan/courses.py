@@ -231,7 +231,7 @@ def _enumerate(
     covered = (subsets @ covers) > 0
     alone = np.array([cheapest[r][0] for r in rows])
     total = subsets @ weights[spanning] + np.where(covered, 0.0, alone).sum(axis=1)
-    best = int(np.argmin(total))  # the first of equals: the fewest, lowest-numbered courses
+    best = int(np.argmin(total))  # of exact equals, the subset with the lowest number
     if not np.isfinite(total[best]):  # pragma: no cover - every row has a column
         return None
     picked = [j for i, j in enumerate(spanning) if subsets[best, i]]
