@@ -419,6 +419,9 @@ def test_quiz_items_and_score(local: TestClient, answers: dict[str, Any]) -> Non
     assert len(ranked) == 12 and ranked[0]["score"] >= ranked[-1]["score"]
     bad = local.post("/api/v1/quiz/score", json={"answers": {**answers, "r1": 9}})
     assert bad.status_code == 422 and "r1" in error_of(bad)["message"]
+    # JSON true is no answer, though Python counts it as 1
+    yes = local.post("/api/v1/match", json={"answers": {**answers, "a4": True}})
+    assert yes.status_code == 422 and "a4" in error_of(yes)["message"], yes.text
 
 
 def test_match_gap_and_plan_from_a_profile(
@@ -555,7 +558,7 @@ def test_quiz_answers_are_saved_for_the_person(local: TestClient) -> None:
     r = local.put("/api/v1/quiz/answers", json={"answers": some}, headers=token(local))
     assert r.status_code == 200
     assert local.get("/api/v1/quiz/answers").json() == {"answers": some}
-    for wrong in ({"zz9": 1}, {"r1": "4"}, {"r1": 6}, {"self-genai": "Expert"}):
+    for wrong in ({"zz9": 1}, {"r1": "4"}, {"r1": 6}, {"r1": True}, {"self-genai": "Expert"}):
         r = local.put("/api/v1/quiz/answers", json={"answers": wrong}, headers=token(local))
         assert r.status_code == 422, wrong
         assert next(iter(wrong)) in error_of(r)["message"], wrong
@@ -646,6 +649,32 @@ def test_server_mode_sign_up_in_and_out(server: TestClient) -> None:
         headers=token(server),
     )
     assert r.status_code == 200 and server.get("/api/v1/me").status_code == 200
+
+
+def test_scoring_a_sent_profile_needs_no_sign_in_but_a_saved_one_does(
+    server: TestClient, store: Store
+) -> None:
+    """match, gap and plan work on a profile sent in the body for anyone (nothing is read
+    from or written to the store); naming a saved profile's id needs the owner signed in."""
+    owner = signed_in(server, store, "owner-of-7@example.org")
+    saved = read_text(owner, RESUME.read_text())
+    profile, pid = saved["profile"], saved["profile_id"]
+    stranger = TestClient(server.app, base_url=str(server.base_url))
+    h = token(stranger)
+    for path in ("/api/v1/match", "/api/v1/gap", "/api/v1/plan"):
+        body: dict[str, Any] = {} if path.endswith("match") else {"role": "genai-engineer"}
+        sent = stranger.post(path, json={**body, "profile": profile}, headers=h)
+        assert sent.status_code == 200, (path, sent.text)
+        named = stranger.post(path, json={**body, "profile_id": pid}, headers=h)
+        assert named.status_code == 401, (path, named.text)
+        assert error_of(named)["code"] == "unauthenticated"
+        mine = owner.post(path, json={**body, "profile_id": pid}, headers=token(owner))
+        assert mine.status_code == 200, (path, mine.text)
+        # the same person, sent or saved, gets the same answer
+        if path.endswith("plan"):
+            assert sent.json()["total_hours"] == mine.json()["total_hours"]
+        else:
+            assert sent.json() == mine.json()
 
 
 def test_cookies_are_secure_over_https(store: Store) -> None:

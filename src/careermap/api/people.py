@@ -12,11 +12,19 @@ from careermap.service import apply_progress, merge_profiles, quiz_profile, repl
 from careermap.service import check_profile as checked_profile
 
 if TYPE_CHECKING:
+    from fastapi import Request
+
     from careermap.api.schemas import PersonIn
     from careermap.store import Store
     from careermap.store.records import User
 
-__all__ = ["calendar_url", "checked_profile", "person_profile", "replan_person"]
+__all__ = [
+    "calendar_url",
+    "checked_profile",
+    "person_profile",
+    "replan_person",
+    "request_profile",
+]
 
 
 def person_profile(
@@ -36,6 +44,18 @@ def person_profile(
         resume = checked_profile(body.profile, kb)
     quiz = quiz_profile(body.answers, kb) if body.answers is not None else None
     return merge_profiles(resume, quiz)
+
+
+def request_profile(body: PersonIn, request: Request, kb: KnowledgeBase) -> Profile:
+    """:func:`person_profile` for a route that needs nobody signed in unless the body names
+    a saved profile: the store and the person asking are looked up only then, so a request
+    that sends its profile (the stateless match, gap and plan) never touches the database."""
+    if body.profile_id is None:
+        return person_profile(body, None, None, kb)
+    from careermap.api.deps import get_store, optional_user
+
+    store = get_store(request)
+    return person_profile(body, store, optional_user(request, store), kb)
 
 
 def replan_person(store: Store, user_id: int, kb: KnowledgeBase) -> list[int]:

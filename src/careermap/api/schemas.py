@@ -11,7 +11,15 @@ from functools import partial
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Path
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from careermap.documents import Document
 from careermap.knowledge.salary import SalaryReport
@@ -73,7 +81,15 @@ __all__ = [
     "UserOut",
 ]
 
-Answer = int | str | None
+
+def _not_a_boolean(value: object) -> object:
+    """JSON true/false is no quiz answer (pydantic's int would take it as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError("takes a whole number from 1 to 5, or a level name; not true/false")
+    return value
+
+
+Answer = Annotated[int | str | None, BeforeValidator(_not_a_boolean)]
 #: ids are 32-bit: what every database careermap runs on stores in an integer column
 MAX_ID = 2**31 - 1
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="the record's id")]

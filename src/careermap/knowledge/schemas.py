@@ -96,9 +96,12 @@ Fit = Literal["exact", "close", "broad"]
 FIT_ORDER: dict[Fit, int] = {"exact": 0, "close": 1, "broad": 2}
 
 
+_LEVEL_INDEX: dict[str | None, int] = {None: 0, **{lv: i + 1 for i, lv in enumerate(LEVELS)}}
+
+
 def level_index(level: Level | None) -> int:
     """0 for none, 1 foundational, 2 intermediate, 3 advanced."""
-    return 0 if level is None else LEVELS.index(level) + 1
+    return _LEVEL_INDEX[level]
 
 
 class _Model(BaseModel):

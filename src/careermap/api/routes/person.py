@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from careermap.api.deps import OptionalUserDep, get_store
 from careermap.api.errors import AUTH_ERRORS, ERRORS
-from careermap.api.people import person_profile
+from careermap.api.people import request_profile
 from careermap.api.schemas import GapIn, MatchIn, PlanIn, QuizScoreIn, QuizScoreOut
 from careermap.knowledge import load
 from careermap.match import Gap, MatchReport
@@ -38,24 +37,24 @@ def quiz_score(body: QuizScoreIn) -> QuizScoreOut:
 
 
 @router.post("/match", response_model=MatchReport, summary="Every role scored for a person")
-def match_route(body: MatchIn, request: Request, user: OptionalUserDep) -> MatchReport:
+def match_route(body: MatchIn, request: Request) -> MatchReport:
     kb = load()
-    profile = person_profile(body, get_store(request), user, kb)
+    profile = request_profile(body, request, kb)
     return match(profile, kb=kb)
 
 
 @router.post("/gap", response_model=Gap, summary="What a person lacks for a role")
-def gap_route(body: GapIn, request: Request, user: OptionalUserDep) -> Gap:
+def gap_route(body: GapIn, request: Request) -> Gap:
     from careermap.match import compute_gap
 
     kb = load()
-    profile = person_profile(body, get_store(request), user, kb)
+    profile = request_profile(body, request, kb)
     return compute_gap(kb, kb.role(body.role), profile)
 
 
 @router.post("/plan", response_model=Plan, summary="A dated plan to a role (not saved)")
-def plan_route(body: PlanIn, request: Request, user: OptionalUserDep) -> Plan:
+def plan_route(body: PlanIn, request: Request) -> Plan:
     kb = load()
-    profile = person_profile(body, get_store(request), user, kb)
+    profile = request_profile(body, request, kb)
     _, plan = make_plan(profile, kb.role(body.role).id, body.options, kb=kb)
     return plan
