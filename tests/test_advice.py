@@ -183,6 +183,58 @@ def test_what_a_person_did_implies_what_it_needs(
         assert order.index(skill.level) <= order.index(p.skills[source].level)
 
 
+def test_an_inference_two_steps_from_the_evidence_is_foundational(kb: KnowledgeBase) -> None:
+    # LLM evaluation needs model evaluation, which needs ML fundamentals, which needs
+    # statistics: a technical writer who runs an assistant's test set does not hold ML
+    # fundamentals or statistics at the working level of her evaluation work
+    text = (
+        "Experience\nBuilt a set of 300 real developer questions with expected answers as "
+        "the LLM evaluation set for our docs assistant, and ran it before every prompt change."
+    )
+    p = profile_of(text, kb)
+    assert p.skills["llm-evaluation"].level == "intermediate"
+    assert p.skills["model-evaluation"].level == "intermediate"  # one step: its own level
+    assert p.skills["ml-fundamentals"].level == "foundational"
+    assert p.skills["statistics"].level == "foundational"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "implied"),
+    [
+        ("Six years of product management: own the payments area and its quarterly roadmap.",
+         "product-management", "product-strategy"),
+        ("Wrote PRDs and user stories in Jira for the mobile team.",
+         "requirements-engineering", "technical-writing"),
+    ],
+)  # fmt: skip
+def test_product_work_implies_its_foundations(
+    text: str, source: str, implied: str, kb: KnowledgeBase
+) -> None:
+    p = profile_of(f"Experience\n{text}", kb)
+    assert source in p.skills
+    assert p.skills[implied].basis == "implied" and p.skills[implied].level == "foundational"
+
+
+@pytest.mark.parametrize(
+    ("text", "code_review"),
+    [
+        ("I treat docs as code (Markdown, Git, pull requests, automated checks).", False),
+        ("Docs-as-code: Markdown, Git, pull requests, Vale.", False),
+        ("Worked in two-week sprints with Jira and Git; reviewed teammates' pull requests.", True),
+        ("Review most backend pull requests and mentor three engineers.", True),
+    ],
+)
+def test_pull_requests_are_code_review_only_when_reviewed(
+    text: str, code_review: bool, kb: KnowledgeBase
+) -> None:
+    assert ("code-review" in profile_of(f"Experience\n{text}", kb).skills) is code_review
+
+
+def test_reviewing_a_bots_conversations_is_llm_evaluation(kb: KnowledgeBase) -> None:
+    text = "Review 200 bot conversations a week, tag the failures and rewrite the instructions."
+    assert "llm-evaluation" in profile_of(f"Experience\n{text}", kb).skills
+
+
 # ---- certifications ---------------------------------------------------------------------
 def test_a_certification_held_is_evidence_and_never_recommended(kb: KnowledgeBase) -> None:
     p = profile_of(

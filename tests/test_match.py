@@ -184,6 +184,24 @@ def test_titles_by_meaning_and_by_role_rules() -> None:
     # a GenAI title careermap's rules know names the role's own occupations
     g = recognise("AI Engineer")
     assert g is not None and g.matched == "Generative AI Engineer"
+    assert g.onet_title == "Software Developers"  # the role's closest, not O*NET's "AI" reading
+
+
+@pytest.mark.parametrize(
+    ("title", "context", "onet"),
+    [
+        # a title careermap's rules give a role keeps the occupation the lists give it
+        ("Copywriter", (), "Writers and Authors"),
+        ("Freelance Copywriter and Content Creator", (), "Writers and Authors"),
+        # "UX" is written for O*NET's "User Experience"
+        ("Senior UX Designer", ("Figma",), "Web and Digital Interface Designers"),
+    ],
+)
+def test_a_persons_occupation_is_the_one_their_title_names(
+    title: str, context: tuple[str, ...], onet: str
+) -> None:
+    g = recognise(title, context)
+    assert g is not None and g.onet_title == onet
 
 
 def broad_label(uri: str) -> str | None:

@@ -15,7 +15,8 @@ An ambiguous alias is matched only in its exact case, and then kept only when
    GenAI, platforms, theory and math), where the alias too names a technical skill
    ("Supervised" beside "unsupervised learning" is not mentoring). Accepted ambiguous
    mentions count as neighbours too, so "Python, Go, R" confirms both, one after the
-   other;
+   other (unless the skill graph says its neighbours do not confirm it: "Git, pull
+   requests" names a workflow, not code review);
 3. or, failing both, the same alias of the same skill was confirmed elsewhere in the text
    (one sense per document: "Skills: Python, Rust" confirms "Familiar with Rust") and
    this one is not the first word of its sentence, where any word has a capital ("Go to
@@ -189,8 +190,10 @@ def confirm_ambiguous(text: str, hits: list[Hit], sentences: list[Sentence]) -> 
         if confirmed:
             kept.append(h)
             continue
-        # only a technical alias is confirmed by its technical neighbours in a list
-        item = sent.item_of(text, h) if h.target.category in TECHNICAL_CATEGORIES else None
+        # only a technical alias is confirmed by its technical neighbours in a list, and
+        # not one the skill graph marks as named in tool lists without the practice
+        by_list = h.target.category in TECHNICAL_CATEGORIES and h.target.neighbours
+        item = sent.item_of(text, h) if by_list else None
         if item is not None:
             waiting.setdefault((si, item), []).append(h)
         elif h.start > sent.first_word:

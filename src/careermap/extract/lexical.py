@@ -100,6 +100,8 @@ class Target:
     category: str | None = None
     #: words that confirm an ambiguous alias ("R", "Go"); empty for every other form
     context: tuple[str, ...] = ()
+    #: whether an ambiguous alias's technical list neighbours confirm it (see ambiguity.py)
+    neighbours: bool = True
 
     @property
     def ambiguous(self) -> bool:
@@ -232,9 +234,17 @@ class _Automaton:
                 yield Hit(start, end, target)
 
 
-def _careermap_target(skill: Skill, form: str, case: bool, context: tuple[str, ...] = ()) -> Target:
+def _careermap_target(
+    skill: Skill,
+    form: str,
+    case: bool,
+    context: tuple[str, ...] = (),
+    neighbours: bool = True,
+) -> Target:
     method: Method = "exact" if form.strip().lower() == skill.label.lower() else "alias"
-    return Target("careermap", skill.id, skill.label, form, method, case, skill.category, context)
+    return Target(
+        "careermap", skill.id, skill.label, form, method, case, skill.category, context, neighbours
+    )
 
 
 def _prefer_preferred(group: list[Target]) -> list[Target]:
@@ -305,7 +315,7 @@ class Lexicon:
             for amb in s.ambiguous:
                 ctx = tuple(w.lower() for w in amb.context)
                 (cs if amb.case_sensitive else ci).add(
-                    amb.alias, target(amb.alias, amb.case_sensitive, ctx)
+                    amb.alias, target(amb.alias, amb.case_sensitive, ctx, amb.neighbours)
                 )
         ci.build()
         cs.build()

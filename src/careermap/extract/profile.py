@@ -390,7 +390,11 @@ def _imply(
         offers: list[tuple[str, Level]] = [
             (imp.skill, _lower(imp.level, held.level)) for imp in sk.implies
         ]
-        offers += [(pre, _lower(cap, held.level)) for pre in sk.prerequisites]
+        # a prerequisite of a skill that is itself only implied is one inference further
+        # from the evidence: foundational, so a chain (LLM evaluation -> model evaluation
+        # -> ML fundamentals -> statistics) does not carry one level down the graph
+        pre_level = cap if held.basis != "implied" else "foundational"
+        offers += [(pre, _lower(pre_level, held.level)) for pre in sk.prerequisites]
         for target, level in offers:
             if target in denied or target not in kb.skills:
                 continue

@@ -186,6 +186,13 @@ class AmbiguousAlias(_Model):
         description="words that, near the alias, confirm it names this skill",
     )
     case_sensitive: bool = True
+    neighbours: bool = Field(
+        default=True,
+        description=(
+            "whether technical list neighbours confirm it too; false where a list of tools"
+            ' names the thing without the practice ("Git, pull requests" is no code review)'
+        ),
+    )
 
 
 #: the fits under which a link stands for the skill itself (extraction, flags, matching);

@@ -55,6 +55,18 @@ _COMPOUND = re.compile(r"\b(back|front)end\b")
 
 
 _PARENS = re.compile(r"\(.*?\)")
+#: design titles are mostly written with the abbreviations and listed in full
+#: ("UX Designer" is O*NET's "User Experience Designer")
+_UX_UI = re.compile(r"\b(ux|ui)\b")
+_UX_UI_WORDS = {"ux": "user experience", "ui": "user interface"}
+#: words by which a title names AI work, which general title lists misread
+_AI_WORDS = re.compile(
+    r"\b(ai|genai|gen ai|llm|llms|ml|mlops|nlp|machine learning|artificial intelligence|"
+    r"generative|prompt)\b",
+    re.IGNORECASE,
+)
+#: the joints of a title that names two jobs ("Copywriter and Content Creator")
+_TITLE_PARTS = re.compile(r"\s+(?:and|&)\s+|\s*[/,|+]\s*", re.IGNORECASE)
 
 
 def normalise_title(title: str, *, drop_seniority: bool = True) -> str:
@@ -67,6 +79,8 @@ def normalise_title(title: str, *, drop_seniority: bool = True) -> str:
     t = _PUNCT.sub(" ", t)
     if "end" in t:
         t = _COMPOUND.sub(lambda m: f"{m.group(1)} end", t)
+    if "u" in t:
+        t = _UX_UI.sub(lambda m: _UX_UI_WORDS[m.group(1)], t)
     if drop_seniority:
         t = _SENIORITY.sub(" ", t)
     return " ".join(t.split())
@@ -257,8 +271,12 @@ def _closest(
 
 
 def _role_occupation(title: str, kb: KnowledgeBase | None) -> OccupationGuess | None:
-    """A GenAI title careermap's own rules know ("AI Engineer", "Prompt Engineer") names the
-    role's closest O*NET and ESCO occupations: general title lists read "AI" otherwise."""
+    """A title careermap's own rules know ("AI Engineer", "Prompt Engineer", "Copywriter")
+    names one of the role's O*NET and ESCO occupations: general title lists read "AI"
+    otherwise. Of the role's occupations, the one the title lists themselves give it
+    to a title without AI words ("Copywriter": Writers and Authors, one of AI Content
+    Creator's; in "Copywriter and Content Creator", the first job it names), else the
+    closest."""
     hit = match_title(title)
     if hit is None:
         return None
@@ -269,8 +287,24 @@ def _role_occupation(title: str, kb: KnowledgeBase | None) -> OccupationGuess | 
     role = kb.roles.get(hit.role)
     if role is None:
         return None
-    onet = min(role.onet, key=lambda link: FIT_ORDER[link.fit])
-    esco = min(role.esco, key=lambda link: FIT_ORDER[link.fit])
+    listed_codes: set[str] = set()
+    listed_uri: str | None = None
+    if not _AI_WORDS.search(title):
+        index = title_index()
+        for part in [title, *_TITLE_PARTS.split(title)]:
+            key = normalise_title(part)
+            if key in index.onet and not listed_codes:
+                listed_codes = set(index.onet[key])
+            if key in index.esco and listed_uri is None:
+                listed_uri = index.esco[key]
+    onet = min(
+        role.onet,
+        key=lambda link: (link.code not in listed_codes, FIT_ORDER[link.fit]),
+    )
+    esco = min(
+        role.esco,
+        key=lambda link: (link.uri != listed_uri, FIT_ORDER[link.fit]),
+    )
     return OccupationGuess(
         title=title,
         matched=role.title,
