@@ -330,6 +330,9 @@ def test_prerequisites_stay_acyclic(kb: KnowledgeBase) -> None:
         ("dbt", {"sql"}),
         ("apache-airflow", {"python"}),
         ("seo", {"digital-marketing"}),
+        ("research-methods", {"experiment-design"}),
+        ("product-management", {"product-strategy", "requirements-engineering"}),
+        ("requirements-engineering", {"technical-writing"}),
     ],
 )
 def test_a_demonstrated_skill_shows_what_an_advisor_takes_for_granted(
