@@ -147,6 +147,36 @@ def test_a_company_blurb_is_not_the_persons_skills(kb: KnowledgeBase) -> None:
     assert not {"consulting", "digital-transformation", "llms"} & set(p.skills)
 
 
+@pytest.mark.parametrize(
+    ("text", "skill", "held"),
+    [
+        (
+            "Worked in a Scrum team with a product owner and six developers.",
+            "product-management",
+            False,
+        ),
+        ("Reported to the tech lead and paired with our prompt engineer.", "leadership", False),
+        (
+            "Reported to the tech lead and paired with our prompt engineer.",
+            "prompt-engineering",
+            False,
+        ),
+        (
+            "Product owner for the payments app since 2021, running its backlog.",
+            "product-management",
+            True,
+        ),
+        ("As a product owner I ran the backlog for two teams.", "product-management", True),
+        ("I was my team's tech lead for three years.", "leadership", True),
+    ],
+)
+def test_a_colleagues_role_is_not_the_persons_skill(
+    text: str, skill: str, held: bool, kb: KnowledgeBase
+) -> None:
+    # with the semantic stage, which must not read the colleague's role back in by meaning
+    assert (skill in profile_of(f"Experience\n{text}", kb, semantic=True).skills) is held
+
+
 def test_preferred_skills_count_less_than_required_ones(kb: KnowledgeBase) -> None:
     posting = (
         "Requirements\n5+ years of Python in production.\n\nNice to have\nKubernetes, Terraform."

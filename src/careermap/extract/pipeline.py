@@ -160,8 +160,13 @@ def extract(
     mentions: list[Mention] = []
     cache: dict[tuple[int, int], tuple[str | None, float | None, bool, str | None]] = {}
     contexts: dict[int, SentenceContext] = {}
+    wording = get_wording()
+    colleagues: set[int] = set()  # sentences whose only role names are someone else's
     for h, i in placed:
         sent = sentences[i] if i >= 0 else Sentence(0, len(text), text)
+        if wording.names_a_colleague(text[sent.start : h.start], text[h.start : h.end]):
+            colleagues.add(sent.start)  # "in a team with a product owner": someone else
+            continue
         key = (h.start, h.end)
         facts = cache.get(key)
         if facts is None:
@@ -213,7 +218,12 @@ def extract(
             else ("careermap", "esco")
         )
         extra, skipped = semantic_mentions(
-            sentences, mentions, lexicon=lex, taxonomies=wanted, document=document
+            sentences,
+            mentions,
+            lexicon=lex,
+            taxonomies=wanted,
+            document=document,
+            read=colleagues,
         )
         if skipped:
             notes.append(skipped)

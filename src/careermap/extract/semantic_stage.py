@@ -1,7 +1,8 @@
 """The optional semantic stage: sentences linked to skills by meaning, not by name.
 
 Which sentences: those of four to eighty words (of two letters or more) in which the
-lexical stage found no careermap skill (a sentence that names a skill is already read); in
+lexical stage found no careermap skill (a sentence that names a skill is already read, and
+one that names only a colleague's role, "with a product owner", is not the person's); in
 a document, only those of the summary, experience and projects sections (a skills list is
 names, and education lines are not evidence of use), and never a sentence about an
 employer (``wording.yaml``). At most ``extract.semantic.max_sentences`` per text
@@ -27,7 +28,7 @@ If the model or its data cannot load, the stage is skipped and the reason is kep
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -83,9 +84,13 @@ def careermap_index(lexicon: Lexicon) -> SemanticIndex:
 
 
 def candidates(
-    sentences: list[Sentence], lexical: list[Mention], document: Document | None
+    sentences: list[Sentence],
+    lexical: list[Mention],
+    document: Document | None,
+    read: Collection[int] = (),
 ) -> list[Sentence]:
-    """Sentences the semantic stage reads (see the module docstring)."""
+    """Sentences the semantic stage reads (see the module docstring); ``read`` holds
+    the starts of sentences the lexicon read and set aside (a colleague's role)."""
     from careermap.extract.wording import get_wording
     from careermap.tuning import get_tuning
 
@@ -95,7 +100,7 @@ def candidates(
     employer = {m.sentence_start for m in lexical if m.boilerplate}
     out: list[Sentence] = []
     for s in sentences:
-        if s.start in named or s.start in employer:
+        if s.start in named or s.start in employer or s.start in read:
             continue
         if len(s.text) > 2000:
             continue
@@ -171,9 +176,10 @@ def semantic_mentions(
     lexicon: Lexicon,
     taxonomies: tuple[Taxonomy, ...] = ("careermap",),
     document: Document | None = None,
+    read: Collection[int] = (),
 ) -> tuple[list[Mention], str | None]:
     """Mentions found by meaning, and why the stage was skipped (None when it ran)."""
-    picked = candidates(sentences, lexical, document)
+    picked = candidates(sentences, lexical, document, read)
     clauses = negated_clauses(sentences, lexical, document)
     if not picked and not clauses:
         return [], None

@@ -40,6 +40,8 @@ class _Raw(BaseModel):
     goal_patterns: list[RegexText] = Field(min_length=1)
     destination_words: list[RegexText] = Field(min_length=1)
     role_nouns: list[RegexText] = Field(min_length=1)
+    colleague_nouns: list[RegexText] = Field(min_length=1)
+    colleague_before: list[RegexText] = Field(min_length=1)
     aspirations: list[RegexText] = Field(min_length=1)
     denials: list[_Denial] = Field(min_length=1)
 
@@ -65,6 +67,8 @@ class Wording:
     goals: tuple[re.Pattern[str], ...]
     destination: re.Pattern[str]
     role_noun: re.Pattern[str]
+    colleague_noun: re.Pattern[str]
+    colleague_before: re.Pattern[str]
     aspiration: re.Pattern[str]
     denials: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
 
@@ -76,6 +80,14 @@ class Wording:
             if pattern.search(low):
                 out.extend(s for s in skills if s not in out)
         return out
+
+    def names_a_colleague(self, before: str, mention: str) -> bool:
+        """Whether a mention that names a person by role ("product owner") is someone
+        else, from the words of its sentence just before it ("with a", "reported to the")."""
+        if not self.colleague_noun.search(mention.lower().rstrip()):
+            return False
+        tail = " ".join(before[-60:].lower().split())
+        return bool(self.colleague_before.search(tail + " " if tail else tail))
 
     def is_aspiration(self, sentence: str) -> bool:
         return bool(self.aspiration.search(" ".join(sentence.lower().split())))
@@ -107,6 +119,8 @@ def load_wording(path: Path = WORDING_FILE) -> Wording:
         goals=tuple(re.compile(p) for p in data.goal_patterns),
         destination=_any(data.destination_words),
         role_noun=_any(data.role_nouns),
+        colleague_noun=_any(data.colleague_nouns),
+        colleague_before=_any(data.colleague_before),
         aspiration=_any(data.aspirations),
         denials=tuple((re.compile(d.pattern), tuple(d.skills)) for d in data.denials),
     )
