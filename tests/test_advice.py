@@ -229,20 +229,25 @@ def test_an_inference_two_steps_from_the_evidence_is_foundational(kb: KnowledgeB
 
 
 @pytest.mark.parametrize(
-    ("text", "source", "implied"),
+    ("text", "source", "implied", "level"),
     [
         ("Six years of product management: own the payments area and its quarterly roadmap.",
-         "product-management", "product-strategy"),
+         "product-management", "product-strategy", "intermediate"),
+        ("Six years of product management: own the payments area and its quarterly roadmap.",
+         "product-management", "metrics-and-kpis", "intermediate"),
+        ("Basic product management: ran the backlog for a student project.",
+         "product-management", "product-strategy", "foundational"),
         ("Wrote PRDs and user stories in Jira for the mobile team.",
-         "requirements-engineering", "technical-writing"),
+         "requirements-engineering", "technical-writing", "foundational"),
     ],
 )  # fmt: skip
 def test_product_work_implies_its_foundations(
-    text: str, source: str, implied: str, kb: KnowledgeBase
+    text: str, source: str, implied: str, level: str, kb: KnowledgeBase
 ) -> None:
+    # an implied skill comes at most at the implication's level and never above the evidence
     p = profile_of(f"Experience\n{text}", kb)
     assert source in p.skills
-    assert p.skills[implied].basis == "implied" and p.skills[implied].level == "foundational"
+    assert p.skills[implied].basis == "implied" and p.skills[implied].level == level
 
 
 @pytest.mark.parametrize(
