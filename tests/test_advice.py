@@ -237,11 +237,15 @@ def test_an_inference_two_steps_from_the_evidence_is_foundational(kb: KnowledgeB
          "product-management", "metrics-and-kpis", "intermediate"),
         ("Basic product management: ran the backlog for a student project.",
          "product-management", "product-strategy", "foundational"),
+        ("Built and trained CNNs and transformers for deep learning research in PyTorch.",
+         "deep-learning", "model-training", "intermediate"),
+        ("Deep learning: basic; trained a small feed-forward network for a class.",
+         "deep-learning", "model-training", "foundational"),
         ("Wrote PRDs and user stories in Jira for the mobile team.",
          "requirements-engineering", "technical-writing", "foundational"),
     ],
 )  # fmt: skip
-def test_product_work_implies_its_foundations(
+def test_an_implied_skill_follows_the_level_of_what_implies_it(
     text: str, source: str, implied: str, level: str, kb: KnowledgeBase
 ) -> None:
     # an implied skill comes at most at the implication's level and never above the evidence
