@@ -1,6 +1,6 @@
 """Advice quality on a panel of fictional résumés whose expectations were written blind.
 
-Run: python bench/bench_advice.py [--split panel|heldout|all] [--only ID] [--json] [--no-semantic]
+Run: python bench/bench_advice.py [--split panel|heldout|fresh|all] [--only ID] [--json] [--no-semantic]
 
 Each persona under ``bench/personas/<split>/<id>/`` has a ``source.md`` and an
 ``expect.yaml`` a careers advisor wrote before careermap was run on it (frozen in
@@ -19,7 +19,8 @@ Each persona under ``bench/personas/<split>/<id>/`` has a ``source.md`` and an
 
 Per split it prints the pass rate of each check, the personas passing every check, the median
 and maximum plan hours, and beside top-1 and top-3 the best constant answer on that split.
-The panel is "validation (panel, used for tuning)"; the held-out split is never tuned on.
+The panel is "validation (panel, used for tuning)"; the held-out splits are never tuned on
+(``fresh`` was written and frozen on 2026-12-03, without careermap being run on it).
 """
 
 from __future__ import annotations
@@ -42,8 +43,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 HERE = Path(__file__).resolve().parent
 PERSONAS = HERE / "personas"
-SPLITS = ("panel", "heldout")
-LABELS = {"panel": "validation (panel, used for tuning)", "heldout": "held-out"}
+SPLITS = ("panel", "heldout", "fresh")
+LABELS = {
+    "panel": "validation (panel, used for tuning)",
+    "heldout": "held-out",
+    "fresh": "held-out, second split (written 2026-12-03)",
+}
 START = date(2026, 12, 7)
 HOURS_PER_WEEK = 8
 
@@ -174,6 +179,8 @@ def load_render() -> ModuleType:
 def load_personas(splits: list[str], only: str | None = None) -> list[Persona]:
     out = []
     for split in splits:
+        if not (PERSONAS / split).is_dir():
+            continue
         for folder in sorted((PERSONAS / split).iterdir()):
             if not (folder / "expect.yaml").is_file():
                 continue
