@@ -1,6 +1,7 @@
 """Advice quality on a panel of fictional résumés whose expectations were written blind.
 
-Run: python bench/bench_advice.py [--split panel|heldout|fresh|all] [--only ID] [--json] [--no-semantic]
+Run: python bench/bench_advice.py [--split panel|heldout|fresh|all] [--only ID] [--json]
+     [--no-semantic]
 
 Each persona under ``bench/personas/<split>/<id>/`` has a ``source.md`` and an
 ``expect.yaml`` a careers advisor wrote before careermap was run on it (frozen in
@@ -209,8 +210,10 @@ def freeze_status() -> dict[str, Any]:
     changed, missing, seen = [], [], set()
     for line in path.read_text().splitlines():
         if line.startswith("#"):
-            if line.startswith("# frozen:"):
+            if line.startswith("# frozen:"):  # the first freeze, panel and held-out
                 frozen = line.split(":", 1)[1].split()[0]
+            elif "frozen:" in line:  # a later split's freeze ("# fresh split frozen: ...")
+                frozen = f"{frozen}, {line[2:].split(' (')[0]}"
             continue
         digest, _, name = line.partition("  ")
         seen.add(name)

@@ -168,6 +168,9 @@ def test_a_company_blurb_is_not_the_persons_skills(kb: KnowledgeBase) -> None:
         ),
         ("As a product owner I ran the backlog for two teams.", "product-management", True),
         ("I was my team's tech lead for three years.", "leadership", True),
+        ("Worked with our Python developers on the booking API.", "python", False),
+        ("Wrote Python scripts with the data team.", "python", True),
+        ("Refine the backlog with two Scrum teams.", "agile-methods", True),
     ],
 )
 def test_a_colleagues_role_is_not_the_persons_skill(

@@ -164,8 +164,9 @@ def extract(
     colleagues: set[int] = set()  # sentences whose only role names are someone else's
     for h, i in placed:
         sent = sentences[i] if i >= 0 else Sentence(0, len(text), text)
-        if wording.names_a_colleague(text[sent.start : h.start], text[h.start : h.end]):
-            colleagues.add(sent.start)  # "in a team with a product owner": someone else
+        before, after = text[sent.start : h.start], text[h.end : sent.end]
+        if wording.names_a_colleague(before, text[h.start : h.end], after):
+            colleagues.add(sent.start)  # "with a product owner", "our Python developers"
             continue
         key = (h.start, h.end)
         facts = cache.get(key)

@@ -42,6 +42,8 @@ class _Raw(BaseModel):
     role_nouns: list[RegexText] = Field(min_length=1)
     colleague_nouns: list[RegexText] = Field(min_length=1)
     colleague_before: list[RegexText] = Field(min_length=1)
+    colleague_groups: list[RegexText] = Field(min_length=1)
+    colleague_group_before: list[RegexText] = Field(min_length=1)
     aspirations: list[RegexText] = Field(min_length=1)
     denials: list[_Denial] = Field(min_length=1)
 
@@ -69,6 +71,8 @@ class Wording:
     role_noun: re.Pattern[str]
     colleague_noun: re.Pattern[str]
     colleague_before: re.Pattern[str]
+    colleague_group: re.Pattern[str]
+    colleague_group_before: re.Pattern[str]
     aspiration: re.Pattern[str]
     denials: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
 
@@ -81,13 +85,18 @@ class Wording:
                 out.extend(s for s in skills if s not in out)
         return out
 
-    def names_a_colleague(self, before: str, mention: str) -> bool:
-        """Whether a mention that names a person by role ("product owner") is someone
-        else, from the words of its sentence just before it ("with a", "reported to the")."""
-        if not self.colleague_noun.search(mention.lower().rstrip()):
-            return False
+    def names_a_colleague(self, before: str, mention: str, after: str = "") -> bool:
+        """Whether a mention is someone else's, from the words of its sentence around it:
+        a role ("with a product owner", "reported to the tech lead") or the trade of a group
+        ("collaborated with our Python developers", "supported the ML team")."""
         tail = " ".join(before[-60:].lower().split())
-        return bool(self.colleague_before.search(tail + " " if tail else tail))
+        tail = tail + " " if tail else tail
+        if self.colleague_noun.search(mention.lower().rstrip()):
+            return bool(self.colleague_before.search(tail))
+        head = " " + " ".join(after[:40].lower().split())
+        return bool(self.colleague_group.search(head)) and bool(
+            self.colleague_group_before.search(tail)
+        )
 
     def is_aspiration(self, sentence: str) -> bool:
         return bool(self.aspiration.search(" ".join(sentence.lower().split())))
@@ -121,6 +130,8 @@ def load_wording(path: Path = WORDING_FILE) -> Wording:
         role_noun=_any(data.role_nouns),
         colleague_noun=_any(data.colleague_nouns),
         colleague_before=_any(data.colleague_before),
+        colleague_group=_any(data.colleague_groups),
+        colleague_group_before=_any(data.colleague_group_before),
         aspiration=_any(data.aspirations),
         denials=tuple((re.compile(d.pattern), tuple(d.skills)) for d in data.denials),
     )
