@@ -87,8 +87,9 @@ class Wording:
 
     def names_a_colleague(self, before: str, mention: str, after: str = "") -> bool:
         """Whether a mention is someone else's, from the words of its sentence around it:
-        a role ("with a product owner", "reported to the tech lead") or the trade of a group
-        ("collaborated with our Python developers", "supported the ML team")."""
+        a role ("with a product owner", "reported to the tech lead") or other people's trade
+        ("collaborated with our Python developers"; a team, "with two Scrum teams", is not
+        a trade)."""
         tail = " ".join(before[-60:].lower().split())
         tail = tail + " " if tail else tail
         if self.colleague_noun.search(mention.lower().rstrip()):
