@@ -164,7 +164,9 @@ def extract(
     colleagues: set[int] = set()  # sentences whose only role names are someone else's
     for h, i in placed:
         sent = sentences[i] if i >= 0 else Sentence(0, len(text), text)
-        before, after = text[sent.start : h.start], text[h.end : sent.end]
+        # only the words next to the mention matter: a long sentence is not copied per mention
+        before = text[max(sent.start, h.start - 60) : h.start]
+        after = text[h.end : min(sent.end, h.end + 40)]
         if wording.names_a_colleague(before, text[h.start : h.end], after):
             colleagues.add(sent.start)  # "with a product owner", "our Python developers"
             continue
