@@ -57,6 +57,7 @@ def levels(profile: Profile) -> dict[str, str]:
         ),
         ("I am not a programmer.", {"python"}),
         ("I have never written code.", {"python"}),
+        ("I have never written a line of code.", {"python"}),
     ],
 )
 def test_a_denied_skill_is_never_held(text: str, denied: set[str], kb: KnowledgeBase) -> None:
@@ -64,6 +65,12 @@ def test_a_denied_skill_is_never_held(text: str, denied: set[str], kb: Knowledge
     assert denied <= set(p.denied), p.denied
     assert not denied & set(p.skills), "a denied skill is counted as held"
     assert {"seo", "copywriting"} <= set(p.skills)
+
+
+def test_never_having_written_a_document_does_not_deny_programming(kb: KnowledgeBase) -> None:
+    p = profile_of("Summary\nI have never written release notes.", kb)
+    assert not {"python", "javascript", "software-engineering"} & set(p.denied), p.denied
+    assert "technical-writing" in p.denied
 
 
 def test_a_line_break_inside_a_denial_changes_nothing(kb: KnowledgeBase) -> None:
