@@ -20,7 +20,7 @@ from careermap.errors import InputError
 from careermap.extract import extract
 from careermap.knowledge import KnowledgeBase, load
 from careermap.plan import replan
-from careermap.profile import Profile
+from careermap.profile import Profile, SkillNeed
 from docs_factory import docx_bytes, pdf_bytes, resume_html, resume_markdown, resume_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -532,6 +532,40 @@ def test_a_neighbouring_move_gets_a_plan_of_months_not_years(kb: KnowledgeBase) 
     _, plan = service.make_plan(p, "mlops-engineer", service.PlanOptions(start=START), kb=kb)
     assert "git" not in {s.ref for s in plan.steps}
     assert plan.total_hours <= 300, plan.total_hours
+
+
+def _python(text: str, kb: KnowledgeBase) -> tuple[SkillNeed, float, list[str]]:
+    p = profile_of(text, kb)
+    gap, plan = service.make_plan(p, "genai-engineer", service.PlanOptions(start=START), kb=kb)
+    need = next(n for n in gap.needs if n.skill == "python")
+    assert need.current == "foundational" and need.target == "intermediate"
+    step = next(s for s in plan.steps if s.ref == "python")
+    return need, step.hours, plan.notes
+
+
+def test_a_second_programming_language_takes_a_share_of_the_hours(kb: KnowledgeBase) -> None:
+    developer = (
+        "Experience\nFrontend Engineer — Jan 2021 – Present\n"
+        "- Four years of TypeScript and React. I know some Python from university.\n"
+    )
+    dev, dev_hours, dev_notes = _python(developer, kb)
+    new, new_hours, new_notes = _python("Skills\nExcel, SEO. I know some Python.\n", kb)
+    assert dev.head_start is not None and dev.head_start.skill in {"typescript", "javascript"}
+    assert new.head_start is None
+    share = kb.skill("python").transfer[0].share
+    assert dev.study_hours(kb) == pytest.approx(new.study_hours(kb) * share)
+    assert dev_hours <= dev.study_hours(kb) and dev_hours < new_hours
+    held = kb.skill(dev.head_start.skill).label
+    assert any(f"Python (50%, as you hold {held})" in n for n in dev_notes), dev_notes
+    assert not any("usual hours" in n for n in new_notes)
+
+
+def test_a_language_only_begun_gives_no_head_start(kb: KnowledgeBase) -> None:
+    p = profile_of("Skills\nBasic JavaScript (beginner).\n", kb)
+    assert p.skills["javascript"].level == "foundational"
+    gap, _ = service.make_plan(p, "genai-engineer", service.PlanOptions(start=START), kb=kb)
+    python = next(n for n in gap.needs if n.skill == "python")
+    assert python.head_start is None
 
 
 def test_start_shows_pay_and_what_to_do_this_week(kb: KnowledgeBase) -> None:

@@ -358,6 +358,24 @@ def test_implications_do_not_repeat_prerequisites(kb: KnowledgeBase) -> None:
             )
 
 
+def test_head_starts_are_validated() -> None:
+    why = "the same ideas in other words"
+    with pytest.raises(ValidationError, match="head start"):
+        make_skill("a", "A", transfer=[{"skills": ["a"], "share": 0.5, "why": why}])
+    with pytest.raises(ValidationError, match="less than 1"):
+        make_skill("a", "A", transfer=[{"skills": ["b"], "share": 1.0, "why": why}])
+    broken = _small_kb(
+        make_skill("a", "A", transfer=[{"skills": ["nowhere"], "share": 0.5, "why": why}])
+    )
+    assert any("unknown skill 'nowhere'" in p for p in broken.problems())
+
+
+def test_head_starts_stay_within_one_kind_of_skill(kb: KnowledgeBase) -> None:
+    for s in kb.skills.values():
+        for t in s.transfer:
+            assert {kb.skills[x].category for x in t.skills} == {s.category}, s.id
+
+
 def test_implications_are_validated() -> None:
     with pytest.raises(ValidationError, match="implies itself"):
         make_skill("a", "A", implies=[{"skill": "a", "level": "foundational", "why": "because so"}])

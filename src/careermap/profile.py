@@ -7,17 +7,21 @@ turns the needs into a dated plan.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from careermap.knowledge.schemas import Importance, Level, SkillCategory
+
+if TYPE_CHECKING:
+    from careermap.knowledge.loader import KnowledgeBase
 
 __all__ = [
     "RIASEC",
     "Degree",
     "Evidence",
     "Goal",
+    "HeadStart",
     "Profile",
     "ProfileSkill",
     "SkillBasis",
@@ -119,6 +123,17 @@ class Profile(BaseModel):
         return None if hit is None else hit.level
 
 
+class HeadStart(BaseModel):
+    """A skill the person holds that makes a need quicker to learn (the skill graph's
+    ``transfer``): a TypeScript developer learns Python in a share of a beginner's hours."""
+
+    model_config = ConfigDict(frozen=True)
+
+    skill: str = Field(description="the skill held")
+    share: float = Field(gt=0, le=1, description="share of the usual hours still needed")
+    why: str
+
+
 class SkillNeed(BaseModel):
     """One line of a gap: a skill the person lacks, or has below the role's level."""
 
@@ -144,3 +159,12 @@ class SkillNeed(BaseModel):
     weight: float = Field(
         default=1.0, ge=0, description="how specific the skill is to the roles that need it"
     )
+    head_start: HeadStart | None = Field(
+        default=None, description="a held skill that shortens this one's hours, if any"
+    )
+
+    def study_hours(self, kb: KnowledgeBase) -> float:
+        """Hours to go from the current level to the target: the knowledge base's
+        estimate, times the head start's share when the person has one."""
+        hours = float(kb.skill(self.skill).hours.to_reach(self.target, self.current))
+        return hours * (self.head_start.share if self.head_start else 1.0)

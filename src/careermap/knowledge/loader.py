@@ -337,6 +337,9 @@ class KnowledgeBase:
             yield from need(s.sources, src, "source", f"skill {s.id}")
             yield from need(s.prerequisites, sk, "skill", f"skill {s.id} (prerequisites)")
             yield from need((x.skill for x in s.implies), sk, "skill", f"skill {s.id} (implies)")
+            yield from need(
+                (i for t in s.transfer for i in t.skills), sk, "skill", f"skill {s.id} (transfer)"
+            )
         yield from _skill_graph_problems(sk)
         for r in self.roles.values():
             owner = f"role {r.id}"

@@ -42,6 +42,7 @@ __all__ = [
     "SkillEscoLink",
     "SkillImplication",
     "SkillOnetLink",
+    "SkillTransfer",
     "Source",
     "Status",
     "level_index",
@@ -232,6 +233,16 @@ class SkillImplication(_Model):
     why: str = Field(min_length=10)
 
 
+class SkillTransfer(_Model):
+    """A head start: a person who holds one of ``skills`` at ``level`` or above learns this
+    skill in ``share`` of its usual hours (a second programming language, a second cloud)."""
+
+    skills: list[Id] = Field(min_length=1, description="any one of these, held, gives it")
+    level: Level = Field(default="intermediate", description="the least level they are held at")
+    share: float = Field(gt=0, lt=1, description="share of the skill's hours still needed")
+    why: str = Field(min_length=10)
+
+
 class Skill(_Model):
     id: Id
     label: str
@@ -250,6 +261,10 @@ class Skill(_Model):
         description="skills that demonstrated use of this one shows, each up to a level",
     )
     hours: LevelHours
+    transfer: list[SkillTransfer] = Field(
+        default_factory=list,
+        description="skills whose holders learn this one in a share of its hours",
+    )
     esco: list[SkillEscoLink] = Field(default_factory=list, description="ESCO skills, with fit")
     onet: list[SkillOnetLink] = Field(
         default_factory=list, description="O*NET technology-skill example names, with fit"
@@ -268,6 +283,9 @@ class Skill(_Model):
             twice = sorted({k for k in keys if keys.count(k) > 1})
             if twice:
                 raise ValueError(f"skill {self.id} lists the {kind} {twice[0]} twice; keep one")
+        for t in self.transfer:
+            if self.id in t.skills:
+                raise ValueError(f"skill {self.id} gives itself a head start; remove it")
         for imp in self.implies:
             if imp.skill == self.id:
                 raise ValueError(f"skill {self.id} implies itself; remove that implication")

@@ -12,7 +12,9 @@ direct ones for a foundational essential one, and none for a foundational one th
 finds less than essential. A group of alternatives in the role (one cloud,
 one deep-learning framework: ``RoleSkill.one_of``) is one need, for the member the person
 is nearest to, and none when they hold one. The role's "useful" skills are needs marked
-``optional``: a plan offers them as extras and does not schedule them.
+``optional``: a plan offers them as extras and does not schedule them. A need the person
+has a head start on (a second programming language, a second cloud: the skill graph's
+``transfer``) carries it, and its hours are that share of the usual ones.
 
 Order: the role's own essential skills, then its important ones (each by how specific the
 skill is to the role), then the prerequisites they need, then soft skills (human
@@ -29,9 +31,9 @@ from pydantic import BaseModel, Field
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import Level, Role, level_index
 from careermap.match.skills import SkillCoverage, match_skills, specificity
-from careermap.profile import Profile, SkillNeed
+from careermap.profile import HeadStart, Profile, SkillNeed
 
-__all__ = ["Gap", "TechFlags", "compute_gap", "onet_flags"]
+__all__ = ["Gap", "TechFlags", "compute_gap", "head_start", "onet_flags"]
 
 TechFlags = Callable[[list[str]], tuple[bool, bool]]
 
@@ -117,6 +119,27 @@ def _groups(role: Role, profile: Profile) -> dict[str, str | None]:
     return out
 
 
+def head_start(kb: KnowledgeBase, skill_id: str, profile: Profile) -> HeadStart | None:
+    """The held skill that shortens ``skill_id`` most (the skill graph's ``transfer``):
+    one of a transfer's skills held at its level or above; the smallest share wins. It is
+    named by the skill held highest, the person's own words before an implied one."""
+    best: HeadStart | None = None
+    for t in kb.skills[skill_id].transfer:
+        held = [s for s in t.skills if level_index(profile.level_of(s)) >= level_index(t.level)]
+        if not held or (best is not None and t.share >= best.share):
+            continue
+        named = min(
+            held,
+            key=lambda s: (
+                -level_index(profile.level_of(s)),
+                profile.skills[s].basis != "stated",
+                t.skills.index(s),
+            ),
+        )
+        best = HeadStart(skill=named, share=t.share, why=t.why)
+    return best
+
+
 def compute_gap(
     kb: KnowledgeBase,
     role: Role,
@@ -157,6 +180,7 @@ def compute_gap(
             you_said=None if said is None else " ".join(said.text.split()),
             optional=rs.importance == "useful",
             weight=round(spec.get(rs.skill, 1.0), 4),
+            head_start=head_start(kb, rs.skill, profile),
         )
     role_levels = {rs.skill: rs.level for rs in role.skills}
     # prerequisites the person lacks, for every need (closure over the graph); a
@@ -192,19 +216,14 @@ def compute_gap(
                 kind="prerequisite",
                 optional=needs[sid].optional,
                 weight=round(spec.get(pre, 1.0), 4),
+                head_start=head_start(kb, pre, profile),
             )
     ordered = sorted(
         needs.values(),
         key=lambda n: (_group(n, kb), -n.weight, kb.skills[n.skill].label.lower()),
     )
-    hours = sum(
-        kb.skills[n.skill].hours.to_reach(n.target, start=n.current)
-        for n in ordered
-        if not n.optional
-    )
-    extra = sum(
-        kb.skills[n.skill].hours.to_reach(n.target, start=n.current) for n in ordered if n.optional
-    )
+    hours = round(sum(n.study_hours(kb) for n in ordered if not n.optional))
+    extra = round(sum(n.study_hours(kb) for n in ordered if n.optional))
     return Gap(
         role=role.id,
         role_title=role.title,

@@ -122,7 +122,7 @@ def _fit(
     would fill a short time; within a tier, bundles (a need and the prerequisites it still
     lacks) are taken best value per hour first, a bundle's value being the importance
     times the specificity of every role need in it."""
-    own = {n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in needs}
+    own = {n.skill: n.study_hours(kb) for n in needs}
     by_id = {n.skill: n for n in needs}
     importance = {"essential": 3.0, "important": 2.0, "useful": 0.5}
 
@@ -259,9 +259,7 @@ def build_plan(
     within, covered, wanted, met_within = inside.within, inside.covered, inside.rest, inside.met
     ordered = order_needs(kb, wanted, inside.deps, _carried(within, covered))
     costs = costs or CostModel(hours_per_week=hpw)
-    self_study = {
-        n.skill: float(kb.skill(n.skill).hours.to_reach(n.target, n.current)) for n in ordered.needs
-    }
+    self_study = {n.skill: n.study_hours(kb) for n in ordered.needs}
     taken = {kb.course(c).id for c in taken_courses}
     sel = select_courses(
         ordered.needs,
@@ -379,6 +377,18 @@ def build_plan(
         notes.append(
             f"{len(sel.self_taught)} skill(s) are quicker to learn alone than with any course "
             "that teaches them; they are self-study steps."
+        )
+    starts = [(n, n.head_start) for n in ordered.needs if n.head_start is not None]
+    if starts:
+        notes.append(
+            f"{len(starts)} skill(s) take a share of the usual hours because you already hold "
+            "a skill of the same kind: "
+            + ", ".join(
+                f"{kb.skill(n.skill).label} ({hs.share:.0%}, as you hold "
+                f"{kb.skill(hs.skill).label})"
+                for n, hs in starts
+            )
+            + "."
         )
     inner = [s for s in steps if s.within]
     if inner:
@@ -633,7 +643,7 @@ def _working_level(
 def _extra(
     kb: KnowledgeBase, need: SkillNeed, reason: Literal["optional", "over-budget"], role: Role
 ) -> Extra:
-    hours = float(kb.skill(need.skill).hours.to_reach(need.target, need.current))
+    hours = need.study_hours(kb)
     return Extra(
         kind="skill",
         ref=need.skill,
@@ -651,7 +661,7 @@ def _skill_steps(
     after: dict[str, list[str]],
     sel: Selection,
 ) -> list[PlanStep]:
-    own = {n.skill: kb.skill(n.skill).hours.to_reach(n.target, n.current) for n in needs}
+    own = {n.skill: n.study_hours(kb) for n in needs}
     by_course: dict[str, list[str]] = {}
     for sid, cid in sel.assignment.items():
         by_course.setdefault(cid, []).append(sid)
@@ -680,6 +690,12 @@ def _skill_steps(
             hours = share[n.skill]
         else:
             basis = f"self-study estimate, {n.current or 'no experience'} to {n.target}"
+            if n.head_start is not None:
+                hs = n.head_start
+                basis += (
+                    f", {hs.share:.0%} of the usual hours as you hold "
+                    f"{kb.skill(hs.skill).label} ({hs.why})"
+                )
             hours = float(own[n.skill])
         steps.append(
             _need_step(

@@ -28,7 +28,7 @@ __all__ = ["learned_within", "root_of"]
 
 
 def _hours(kb: KnowledgeBase, need: SkillNeed) -> float:
-    return float(kb.skill(need.skill).hours.to_reach(need.target, need.current))
+    return need.study_hours(kb)
 
 
 def learned_within(
