@@ -58,6 +58,8 @@ def levels(profile: Profile) -> dict[str, str]:
         ("I am not a programmer.", {"python"}),
         ("I have never written code.", {"python"}),
         ("I have never written a line of code.", {"python"}),
+        ("I have not yet deployed or served an ML model.", {"model-deployment"}),
+        ("I haven't yet used Docker.", {"docker"}),
     ],
 )
 def test_a_denied_skill_is_never_held(text: str, denied: set[str], kb: KnowledgeBase) -> None:
@@ -102,6 +104,8 @@ def test_a_skills_heading_does_not_change_the_levels(kb: KnowledgeBase) -> None:
         ("7 years of SQL reporting for finance teams.", "sql", "advanced"),
         ("Beginner pandas.", "pandas", "foundational"),
         ("Familiar with Docker.", "docker", "foundational"),
+        ("I have just started using Docker for my side projects.", "docker", "foundational"),
+        ("New to Kubernetes, I run a small cluster at home.", "kubernetes", "foundational"),
         (
             "Built and maintained Airflow pipelines that load 2 TB a day.",
             "apache-airflow",
@@ -121,6 +125,27 @@ def test_a_degree_gives_its_subject_at_a_stated_level(kb: KnowledgeBase) -> None
     stats = p.skills["statistics"]
     assert stats.level == "intermediate" and stats.basis == "education"
     assert [(d.level, d.subject) for d in p.degrees] == [("bachelor", "statistics")]
+
+
+def test_a_degree_is_read_by_its_longest_subject_name(kb: KnowledgeBase) -> None:
+    p = profile_of(
+        "Education\nMaster of Science in Nursing, Health Informatics, 2024\n\nSkills\nExcel", kb
+    )
+    assert [(d.level, d.subject) for d in p.degrees] == [("master", "health-informatics")]
+    assert not {"object-oriented-programming", "data-structures-algorithms"} & set(p.skills)
+    assert p.skills["domain-expertise"].basis == "education"
+
+
+def test_a_nurse_s_clinical_work_is_read_as_a_nurse_s(kb: KnowledgeBase) -> None:
+    p = profile_of(
+        "Experience\nRegistered Nurse, City Hospital — Jan 2015 – Dec 2024\n"
+        "- Redesigned the clinical documentation workflow for two wards.\n"
+        "- Precepted six new graduate nurses.\n",
+        kb,
+    )
+    assert p.skills["domain-expertise"].level == "advanced"  # ten years in the profession
+    assert "mentoring" in p.skills
+    assert "technical-writing" not in p.skills  # clinical documentation is not docs writing
 
 
 def test_the_same_resume_in_every_format_gives_the_same_profile(kb: KnowledgeBase) -> None:
@@ -388,6 +413,22 @@ def test_a_goal_careermap_has_no_role_for_says_to_choose(kb: KnowledgeBase) -> N
     report = service.match(p, kb=kb)
     with pytest.raises(InputError, match="--role"):
         service.choose_target(p, report, kb=kb)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("My next step is a role building generative AI features into mobile apps, as a "
+         "generative AI engineer on a product team.", "genai-engineer"),
+        ("My next move will be an MLOps engineer role.", "mlops-engineer"),
+    ],
+)  # fmt: skip
+def test_a_goal_stated_as_the_next_step_is_followed(
+    sentence: str, role: str, kb: KnowledgeBase
+) -> None:
+    p = profile_of(f"Summary\n{sentence}\n\nSkills\nPython, SQL, Docker", kb)
+    target = service.choose_target(p, service.match(p, kb=kb), kb=kb)
+    assert target.why == "goal" and target.role == role
 
 
 def test_a_vague_goal_leaves_the_choice_to_the_ranking(kb: KnowledgeBase) -> None:

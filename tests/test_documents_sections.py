@@ -113,6 +113,10 @@ def test_job_posting_headings() -> None:
          (2017, None), False),
         ("Consultant, Epsilon — since May 2021", "Consultant", "Epsilon", (2021, 5), None,
          True),
+        ("Senior Solutions Engineer — Loomwise (Jan 2022 – Present)",
+         "Senior Solutions Engineer", "Loomwise", (2022, 1), None, True),
+        ("Zeta Solutions — Engineer — 2015–2017", "Engineer", "Zeta Solutions", (2015, None),
+         (2017, None), False),
     ],
 )  # fmt: skip
 def test_position_lines(

@@ -52,9 +52,13 @@ def _title_and_org(parts: list[str], joined_by_at: bool) -> tuple[str | None, st
             return None, only
         return only, None
     first, second = parts[0], parts[1]
-    if not joined_by_at and (
-        _org_score(first) > _org_score(second) or _title_score(second) > _title_score(first)
-    ):
+
+    def lean(text: str) -> int:  # how much more a title than an organisation it reads
+        return _title_score(text) - _org_score(text)
+
+    # "Solutions Engineer — Loomwise": "solutions" is an organisation word, but the
+    # title word outweighs it; the part that leans more to a title is the title
+    if not joined_by_at and lean(second) > lean(first):
         first, second = second, first
     return first, second
 

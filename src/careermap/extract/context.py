@@ -12,7 +12,8 @@ Proficiency cue
     Levels: expert, advanced, proficient, deep/extensive/in-depth, mastery, fluent ->
     advanced; strong, solid, good, working knowledge, hands-on, intermediate, competent,
     comfortable, experienced -> intermediate; familiar, basic, exposure, some
-    experience, beginner, learning, introductory, novice, limited -> foundational.
+    experience, beginner, learning, introductory, novice, limited, "just started
+    using", "new to" -> foundational.
 
 Years
     "5+ years of Python", "3-5 years experience with SQL" (the lower bound), "over two
@@ -97,7 +98,8 @@ _FOUNDATIONAL = (
     r"familiarity)|(?:know|knows|knew|learned|learnt) some|some|a little|a bit of|"
     r"(?:i )?can read|beginner|"
     r"(?:currently |now )?learning|introductory|novice|elementary|limited|foundational|"
-    r"entry-level"
+    r"entry-level|(?:recently|just) (?:started|begun|began) (?:to use|using|with)|"
+    r"(?:starting|beginning) to use|new to|getting started with"
 )
 _CUES = re.compile(
     rf"\b(?<!-)(?:(?P<advanced>{_ADVANCED})|(?P<intermediate>{_INTERMEDIATE})|"
@@ -128,8 +130,9 @@ _NEGATION = re.compile(
 _NOT_NEGATION = re.compile(
     r"no longer|not only|not just|not limited|not restricted|not necessarily"
 )
-_CLAUSE_END = re.compile(
-    r"[,;:.!?()\[\]|]|\b(?:but|however|although|though|while|whereas|yet|except)\b"
+_CLAUSE_END = re.compile(  # "yet" right after "not" ("have not yet deployed") is the negation
+    r"[,;:.!?()\[\]|]|\b(?:but|however|although|though|while|whereas|except|"
+    r"(?<!not )(?<!n't )(?<!n’t )(?<!never )yet)\b"
 )
 #: a negation right after the mention: "Kubernetes: none", "Machine learning: no
 #: hands-on experience yet", "Docker (not yet)", "SQL - never used"

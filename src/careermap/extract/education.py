@@ -109,7 +109,7 @@ def _load(kb: KnowledgeBase) -> _Data:
     for subj in data.subjects:
         names = "|".join(re.escape(n) for n in sorted(subj.names, key=len, reverse=True))
         subjects.append((re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), subj))
-    # the longest name first across subjects ("computational linguistics" before "linguistics")
+    # on a tie of matched length the subject with the longer names wins (listed first)
     subjects.sort(key=lambda ps: -max(len(n) for n in ps[1].names))
     return _Data(
         levels=levels,
@@ -135,6 +135,17 @@ def _lines(document: Document) -> list[tuple[int, str]]:
     return out
 
 
+def _subject(data: _Data, low: str) -> str | None:
+    """The subject whose name matches the longest stretch of the line ("health
+    informatics" before "informatics"), the first listed on a tie."""
+    best: tuple[int, str] | None = None
+    for pattern, subj in data.subjects:
+        m = pattern.search(low)
+        if m is not None and (best is None or m.end() - m.start() > best[0]):
+            best = (m.end() - m.start(), subj.id)
+    return None if best is None else best[1]
+
+
 def find_degrees(document: Document, kb: KnowledgeBase) -> list[Degree]:
     """The degrees the document names, each once, in the order written."""
     data = _data(kb)
@@ -148,7 +159,7 @@ def find_degrees(document: Document, kb: KnowledgeBase) -> list[Degree]:
         level = next((lv for lv, pattern in data.levels if pattern.search(low)), None)
         if level is None:
             continue
-        subject = next((s.id for p, s in data.subjects if p.search(low)), None)
+        subject = _subject(data, low)
         if subject is None and not in_education:
             continue  # outside an education section, a degree word alone is not a degree
         key = (level, subject)
