@@ -148,6 +148,21 @@ def test_a_nurse_s_clinical_work_is_read_as_a_nurse_s(kb: KnowledgeBase) -> None
     assert "technical-writing" not in p.skills  # clinical documentation is not docs writing
 
 
+@pytest.mark.parametrize(
+    ("line", "mentors"),
+    [
+        ("- Trained new account executives on technical discovery.", True),
+        ("- Trained new team members on our CRM.", True),
+        ("- Trained new models for the fraud team every week.", False),
+    ],
+)
+def test_training_newcomers_is_mentoring_and_training_models_is_not(
+    line: str, mentors: bool, kb: KnowledgeBase
+) -> None:
+    p = profile_of(f"Experience\n{line}\n", kb)
+    assert ("mentoring" in p.skills) is mentors
+
+
 def test_the_same_resume_in_every_format_gives_the_same_profile(kb: KnowledgeBase) -> None:
     sources = {
         "md": resume_markdown().encode(),
