@@ -27,10 +27,6 @@ from careermap.profile import SkillNeed
 __all__ = ["learned_within", "root_of"]
 
 
-def _hours(kb: KnowledgeBase, need: SkillNeed) -> float:
-    return need.study_hours(kb)
-
-
 def learned_within(
     kb: KnowledgeBase, needs: Iterable[SkillNeed], reached: Iterable[SkillNeed] = ()
 ) -> dict[str, str]:
@@ -40,7 +36,7 @@ def learned_within(
     learned, or progress at the target): they stand in for a need as a plan step would."""
     wanted = {n.skill: n for n in needs}
     teachers = {**{n.skill: n for n in reached}, **wanted}
-    hours = {sid: _hours(kb, n) for sid, n in teachers.items()}
+    hours = {sid: n.study_hours(kb) for sid, n in teachers.items()}
     best: dict[str, str] = {}
     for xid, x in teachers.items():
         for implied in kb.skill(xid).implies:
