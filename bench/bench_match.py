@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from careermap.extract import extract
-from careermap.knowledge import broad, load
+from careermap.knowledge import KnowledgeBase, broad, load
 from careermap.knowledge.schemas import FIT_ORDER, Level
 from careermap.match import rank_roles
 from careermap.match.occupation import (
@@ -38,7 +38,7 @@ from careermap.match.occupation import (
 )
 from careermap.profile import Evidence, Profile, ProfileSkill
 from careermap.settings import get_settings
-from careermap.tuning import get_tuning
+from careermap.tuning import Tuning, get_tuning
 
 SHARED = get_settings().shared_data
 
@@ -63,8 +63,8 @@ def occupation_profile(code: str, semantic: bool) -> Profile:
     return Profile(skills=skills)
 
 
-def bench_roles(semantic: bool) -> None:
-    kb = load()
+def expected_roles(kb: KnowledgeBase) -> dict[str, tuple[str, set[str]]]:
+    """O*NET code -> (its title, the roles that link it with the best fit any role has)."""
     expected: dict[str, tuple[str, set[str]]] = {}
     for role in kb.roles.values():
         for link in role.onet:
@@ -80,6 +80,12 @@ def bench_roles(semantic: bool) -> None:
             for link in r.onet
             if link.code == code and FIT_ORDER[link.fit] == best
         )
+    return expected
+
+
+def bench_roles(semantic: bool) -> None:
+    kb = load()
+    expected = expected_roles(kb)
     top1 = top3 = 0
     confusion: Counter[tuple[str, str]] = Counter()
     rows = []
@@ -172,17 +178,23 @@ def _title_role_run(
     return top1, top3, per_role
 
 
-def _with_tuning(**proximity: float) -> None:
-    """Install a runtime whose tuning has these proximity values (the rest shared)."""
+def install_tuning(tuning: Tuning) -> None:
+    """Install a runtime with this tuning, sharing the loaded data of the first runtime."""
     from careermap.runtime import Runtime, get_runtime, reset_runtime
 
     base = get_runtime()
     base = getattr(base, "_parent", None) or base
     child = Runtime(parent=base)
-    tuning = get_tuning()
-    changed = tuning.model_copy(update={"proximity": tuning.proximity.model_copy(update=proximity)})
-    child._values["tuning"] = changed
+    child._values["tuning"] = tuning
     reset_runtime(child)
+
+
+def _with_tuning(**proximity: float) -> None:
+    """Install a runtime whose tuning has these proximity values (the rest shared)."""
+    tuning = get_tuning()
+    install_tuning(
+        tuning.model_copy(update={"proximity": tuning.proximity.model_copy(update=proximity)})
+    )
 
 
 def bench_title_roles(limit: int, semantic: bool) -> None:

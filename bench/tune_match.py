@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_advice
 import bench_match
 from careermap.match import rank_roles
-from careermap.match.skills import _specificity
-from careermap.runtime import Runtime, get_runtime, reset_runtime
 from careermap.tuning import Tuning, get_tuning
 
 GRID: dict[str, list[float]] = {
@@ -34,33 +33,32 @@ GRID: dict[str, list[float]] = {
 }
 
 
-def panel_cases(kb: Any) -> list[tuple[Any, set[str], set[str]]]:
+@dataclass(frozen=True)
+class Case:
+    profile: Any
+    top1: set[str]  # acceptable first roles
+    top3: set[str]
+    all_three: bool  # every role of the first three in top3 (panel), or any (O*NET)
+
+
+def panel_cases() -> list[Case]:
     render = bench_advice.load_render()
     out = []
     for p in bench_advice.load_personas(["panel"]):
         data = render.render_persona(p.folder, p.expect.format)
         profile = bench_advice.read(data, True).profile
-        out.append((profile, set(p.expect.top1), set(p.expect.top3)))
+        out.append(Case(profile, set(p.expect.top1), set(p.expect.top3), all_three=True))
     return out
 
 
-def onet_cases(kb: Any) -> list[tuple[Any, set[str], set[str]]]:
-    best: dict[str, tuple[int, set[str]]] = {}
-    for role in kb.roles.values():
-        for link in role.onet:
-            order = bench_match.FIT_ORDER[link.fit]
-            have = best.get(link.code)
-            if have is None or order < have[0]:
-                best[link.code] = (order, {role.id})
-            elif order == have[0]:
-                have[1].add(role.id)
+def onet_cases(kb: Any) -> list[Case]:
     return [
-        (bench_match.occupation_profile(code, True), want, want)
-        for code, (_, want) in sorted(best.items())
+        Case(bench_match.occupation_profile(code, True), want, want, all_three=False)
+        for code, (_, want) in sorted(bench_match.expected_roles(kb).items())
     ]
 
 
-def with_point(base: Tuning, kb: Any, point: dict[str, float]) -> None:
+def with_point(base: Tuning, point: dict[str, float]) -> None:
     m = base.match
     match = m.model_copy(
         update={
@@ -73,31 +71,23 @@ def with_point(base: Tuning, kb: Any, point: dict[str, float]) -> None:
             "length_exponent": point["length_exponent"],
         }
     )
-    tuning = base.model_copy(update={"match": match})
-    root = get_runtime()
-    root = getattr(root, "_parent", None) or root
-    child = Runtime(parent=root)
-    child._values["tuning"] = tuning
-    child._values[("specificity", id(kb))] = _specificity(kb, match)
-    reset_runtime(child)
+    bench_match.install_tuning(base.model_copy(update={"match": match}))
 
 
-def score(kb: Any, cases: list[tuple[Any, set[str], set[str]]]) -> tuple[int, int]:
+def score(kb: Any, cases: list[Case]) -> tuple[int, int]:
     top1 = top3 = 0
-    for profile, want1, want3 in cases:
-        ranked = [m.role for m in rank_roles(kb, profile).matches]
-        top1 += ranked[0] in want1
-        if want1 is want3:  # O*NET: an expected role among the first three
-            top3 += any(r in want3 for r in ranked[:3])
-        else:  # panel: every role of the first three acceptable
-            top3 += all(r in want3 for r in ranked[:3])
+    for c in cases:
+        ranked = [m.role for m in rank_roles(kb, c.profile).matches]
+        top1 += ranked[0] in c.top1
+        hits = [r in c.top3 for r in ranked[:3]]
+        top3 += all(hits) if c.all_three else any(hits)
     return top1, top3
 
 
 def main() -> None:
     kb = bench_advice.load_kb()
     base = get_tuning()
-    panel, onet = panel_cases(kb), onet_cases(kb)
+    panel, onet = panel_cases(), onet_cases(kb)
     m = base.match
     shipped = {
         "important": m.importance.important,
@@ -109,9 +99,9 @@ def main() -> None:
     rows = []
     for values in itertools.product(*GRID.values()):
         point = dict(zip(GRID, values, strict=True))
-        with_point(base, kb, point)
+        with_point(base, point)
         rows.append((point, score(kb, panel), score(kb, onet)))
-    with_point(base, kb, shipped)
+    with_point(base, shipped)
     here = (shipped, score(kb, panel), score(kb, onet))
     n_p, n_o = len(panel), len(onet)
 

@@ -26,7 +26,7 @@ from careermap.extract.context import SentenceContext
 from careermap.extract.lexical import Hit, Lexicon, default_lexicon, resolve_overlaps
 from careermap.extract.mention import Extraction, Mention, Taxonomy
 from careermap.extract.sentences import Sentence, sentence_at, split_sentences
-from careermap.extract.wording import get_wording
+from careermap.extract.wording import COLLEAGUE_AFTER_CHARS, COLLEAGUE_BEFORE_CHARS, get_wording
 from careermap.tuning import Confidences, get_tuning
 
 if TYPE_CHECKING:
@@ -165,8 +165,8 @@ def extract(
     for h, i in placed:
         sent = sentences[i] if i >= 0 else Sentence(0, len(text), text)
         # only the words next to the mention matter: a long sentence is not copied per mention
-        before = text[max(sent.start, h.start - 60) : h.start]
-        after = text[h.end : min(sent.end, h.end + 40)]
+        before = text[max(sent.start, h.start - COLLEAGUE_BEFORE_CHARS) : h.start]
+        after = text[h.end : min(sent.end, h.end + COLLEAGUE_AFTER_CHARS)]
         if wording.names_a_colleague(before, text[h.start : h.end], after):
             colleagues.add(sent.start)  # "with a product owner", "our Python developers"
             continue

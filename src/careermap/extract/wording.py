@@ -15,9 +15,18 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from careermap.validation import RegexText, read_model
 
-__all__ = ["WORDING_FILE", "Wording", "get_wording"]
+__all__ = [
+    "COLLEAGUE_AFTER_CHARS",
+    "COLLEAGUE_BEFORE_CHARS",
+    "WORDING_FILE",
+    "Wording",
+    "get_wording",
+]
 
 WORDING_FILE = Path(__file__).with_name("wording.yaml")
+#: how much of a sentence around a mention the colleague check reads, before and after it
+COLLEAGUE_BEFORE_CHARS = 60
+COLLEAGUE_AFTER_CHARS = 40
 #: a negation just before an action verb ("do not write", "have never built")
 _NEGATED_VERB = re.compile(r"\b(?:not|never|n't|no longer|cannot)\s+(?:\w+\s+){0,2}$")
 
@@ -90,11 +99,11 @@ class Wording:
         a role ("with a product owner", "reported to the tech lead") or other people's trade
         ("collaborated with our Python developers"; a team, "with two Scrum teams", is not
         a trade)."""
-        tail = " ".join(before[-60:].lower().split())
+        tail = " ".join(before[-COLLEAGUE_BEFORE_CHARS:].lower().split())
         tail = tail + " " if tail else tail
         if self.colleague_noun.search(mention.lower().rstrip()):
             return bool(self.colleague_before.search(tail))
-        head = " " + " ".join(after[:40].lower().split())
+        head = " " + " ".join(after[:COLLEAGUE_AFTER_CHARS].lower().split())
         return bool(self.colleague_group.search(head)) and bool(
             self.colleague_group_before.search(tail)
         )

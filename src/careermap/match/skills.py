@@ -74,7 +74,10 @@ def specificity(kb: KnowledgeBase) -> Mapping[str, float]:
     """Skill id -> how specific it is to the roles that need it (0-1; see the module doc)."""
     from careermap.runtime import get_runtime
 
-    return get_runtime().memo("specificity", id(kb), lambda: _specificity(kb, get_tuning().match))
+    tuning = get_tuning().match
+    # keyed by the values it uses too, so a runtime with other tuning never reads these
+    key = (id(kb), tuning.specificity.floor, tuning.specificity.exponent)
+    return get_runtime().memo("specificity", key, lambda: _specificity(kb, tuning))
 
 
 def _specificity(kb: KnowledgeBase, tuning: MatchTuning) -> dict[str, float]:
