@@ -163,6 +163,47 @@ def test_training_newcomers_is_mentoring_and_training_models_is_not(
     assert ("mentoring" in p.skills) is mentors
 
 
+def test_a_tool_taken_up_during_a_long_job_is_not_credited_the_whole_job(
+    kb: KnowledgeBase,
+) -> None:
+    start = TODAY.year - 6
+    job = f"Experience\nAnalyst, Northwind — Jan {start} – Present\n"
+    recent = profile_of(job + f"- Since early {TODAY.year - 1} I use Tableau for reports.\n", kb)
+    always = profile_of(job + "- Built weekly Tableau reports for finance.\n- Ran audits.\n", kb)
+    assert recent.skills["tableau"].years is not None and recent.skills["tableau"].years < 2.5
+    assert always.skills["tableau"].years is not None and always.skills["tableau"].years > 5
+
+
+@pytest.mark.parametrize(
+    ("line", "reads_clustering"),
+    [
+        ("- Cut the Snowflake bill by 35% through clustering and warehouse sizing.", False),
+        ("- Segmented customers with k-means clustering in scikit-learn.", True),
+        ("- Skills: regression, classification, clustering.", True),
+    ],
+)
+def test_database_clustering_is_not_the_learning_method(
+    line: str, reads_clustering: bool, kb: KnowledgeBase
+) -> None:
+    p = profile_of(f"Experience\n{line}\n", kb)
+    assert ("clustering" in p.skills) is reads_clustering
+
+
+@pytest.mark.parametrize(
+    ("line", "presents"),
+    [
+        ("- Trained more than 450 nurses for two Epic upgrades.", True),
+        ("- Delivered training sessions for new managers.", True),
+        ("- Trained gradient-boosted models on claims data.", False),
+    ],
+)
+def test_delivering_training_to_people_is_presenting(
+    line: str, presents: bool, kb: KnowledgeBase
+) -> None:
+    p = profile_of(f"Experience\n{line}\n", kb)
+    assert ("presentation-skills" in p.skills) is presents
+
+
 def test_the_same_resume_in_every_format_gives_the_same_profile(kb: KnowledgeBase) -> None:
     sources = {
         "md": resume_markdown().encode(),

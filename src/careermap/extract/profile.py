@@ -100,9 +100,41 @@ def _months(p: Position, today: date | None) -> tuple[int, int] | None:
 
 def merged_years(positions: Iterable[Position], today: date | None = None) -> float | None:
     """Years covered by ``positions`` with dates, overlaps counted once."""
-    spans = sorted(s for p in positions if (s := _months(p, today)) is not None)
+    return _merged([s for p in positions if (s := _months(p, today)) is not None])
+
+
+def position_years(
+    document: Document, mentions: Iterable[Mention], today: date | None = None
+) -> float | None:
+    """Years covered by the document's positions that hold one of ``mentions``.
+
+    A mention whose sentence dates its own start ("since early 2025", "over the last year":
+    :mod:`.recency`) counts its position from then only; overlaps are counted once.
+    """
+    from careermap.extract.recency import since_month
+
+    spans: list[tuple[int, int]] = []
+    ms = list(mentions)
+    for p in document.positions:
+        span = _months(p, today)
+        if span is None:
+            continue
+        inside = [m for m in ms if p.start <= m.start < p.end]
+        if not inside:
+            continue
+        cues = [since_month(m.sentence, today) for m in inside]
+        if all(c is not None for c in cues):
+            first = max(span[0], min(c for c in cues if c is not None))
+            span = (first, max(first, span[1]))
+        spans.append(span)
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> float | None:
+    """Years covered by month spans, overlaps counted once."""
     if not spans:
         return None
+    spans = sorted(spans)
     total, (cur_a, cur_b) = 0, spans[0]
     for a, b in spans[1:]:
         if a <= cur_b:
@@ -112,14 +144,6 @@ def merged_years(positions: Iterable[Position], today: date | None = None) -> fl
             cur_a, cur_b = a, b
     total += cur_b - cur_a
     return round(total / 12, 1)
-
-
-def position_years(
-    document: Document, mentions: Iterable[Mention], today: date | None = None
-) -> float | None:
-    """Years covered by the document's positions that hold one of ``mentions``."""
-    held = [p for p in document.positions if any(p.start <= m.start < p.end for m in mentions)]
-    return merged_years(held, today) if held else None
 
 
 def _higher(a: Level, b: Level) -> Level:

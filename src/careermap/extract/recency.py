@@ -1,0 +1,69 @@
+"""When a sentence says the person began what it describes: "since early 2025", "over the
+last year", "for the past six months".
+
+A skill named in a dated position is credited with the position's years; a sentence that
+dates its own start ("Since early 2025 I use ChatGPT to draft ...") bounds that credit, so
+a tool picked up last year in a five-year job is not read as five years of use. The cue
+is read from the mention's sentence only, and a date after the reference day is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from careermap.documents.dates import parse_date
+from careermap.documents.model import YearMonth
+
+__all__ = ["since_month"]
+
+_PART_OF_YEAR = {
+    "early": 2,
+    "start": 1,
+    "beginning": 1,
+    "mid": 6,
+    "middle": 6,
+    "late": 10,
+    "end": 11,
+}
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:the\s+)?(?P<part>early|mid|middle|late|start|beginning|end)"
+    r"(?:\s+of)?[\s-]+)?(?P<date>(?:[a-z]{3,9}\.?,?\s+)?(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+    "few": 3, "couple of": 2,
+}  # fmt: skip
+_LAST = re.compile(
+    r"\b(?:over|in|for|during|within)\s+the\s+(?:last|past)\s+"
+    r"(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"eighteen|few|couple\s+of)\s+)?(?P<unit>years?|months?)\b",
+    re.IGNORECASE,
+)
+
+
+def since_month(sentence: str, today: date | None = None) -> int | None:
+    """The month (months since year 0) a sentence says its activity began, or None.
+
+    Of several cues the latest start wins: the sentence's whole claim holds only from then.
+    """
+    now = YearMonth.today(today).months_since_epoch()
+    starts: list[int] = []
+    for m in _SINCE.finditer(sentence):
+        when = parse_date(m.group("date"))
+        if when is None:
+            continue
+        month = when.month
+        if m.group("part"):
+            month = _PART_OF_YEAR[m.group("part").lower()]
+        start = YearMonth(year=when.year, month=month).months_since_epoch()
+        if start <= now:
+            starts.append(start)
+    for m in _LAST.finditer(sentence):
+        word = " ".join((m.group("n") or "one").lower().split())
+        n = int(word) if word.isdigit() else _NUMBERS[word]
+        months = n * 12 if m.group("unit").lower().startswith("year") else n
+        starts.append(now - months)
+    return max(starts) if starts else None
