@@ -5,7 +5,8 @@ Heuristics (each reads only the mention's own sentence):
 Proficiency cue
     A cue before the mention ("expert in", "proficient in", "strong", "familiar with",
     "exposure to", "some experience with", "currently learning") or right after it in
-    brackets, after a colon or a dash ("Python (advanced)", "SQL: basic"). Between a cue
+    brackets, after a colon or a dash ("Python (advanced)", "SQL: basic"), or a beginner's
+    word after "is" ("my machine learning is basic"). Between a cue
     before and the mention there may be only other mentions, list separators and
     connecting words ("Expert in Python, SQL and Docker" gives all three), so "strong
     communication with Python teams" does not make Python advanced. The nearest cue wins.
@@ -99,6 +100,8 @@ _FOUNDATIONAL = (
     r"(?:i )?can read|beginner|"
     r"(?:currently |now )?learning|introductory|novice|elementary|limited|foundational|"
     r"entry-level|(?:recently|just) (?:started|begun|began) (?:to use|using|with)|"
+    r"(?:this|last) (?:year|month),? (?:i |we )?(?:have )?(?:started|began|begun) "
+    r"(?:to use|using|with)|"
     r"(?:starting|beginning) to use|new to|getting started with"
 )
 _CUES = re.compile(
@@ -109,6 +112,12 @@ _CUE_AFTER = re.compile(
     r"\s*(?:\(|:|-|–|—)\s*(?:(?P<advanced>expert|advanced|proficient|fluent|native)|"
     r"(?P<intermediate>intermediate|good|working knowledge|competent)|"
     r"(?P<foundational>basic|beginner|foundational|familiar|learning|novice|elementary))"
+    r"(?![\w-])"
+)
+#: a beginner's word after "is": "my machine learning is basic", "SQL is still limited"
+_CUE_IS_BASIC = re.compile(
+    r"\s+(?:is|are|remains?|stays?)\s+(?:still\s+|fairly\s+|quite\s+|very\s+|rather\s+|"
+    r"pretty\s+|only\s+)?(?:basic|limited|elementary|rudimentary|beginner-level|entry-level)"
     r"(?![\w-])"
 )
 _LIST_WORDS = (
@@ -265,6 +274,8 @@ class SentenceContext:
         after = _CUE_AFTER.match(self.low, end)
         if after:
             return _level_of(after)
+        if _CUE_IS_BASIC.match(self.low, end):
+            return "foundational"
         if self._cues is None:
             self._cues = [
                 (m.start(), m.end(), _level_of(m))

@@ -366,11 +366,12 @@ def _credit(
     why: str,
 ) -> None:
     """Add what a degree, a certification or a course taken shows, where it is above what
-    is held."""
+    is held; a level the person gave in their own words ("my machine learning is basic")
+    is never raised."""
     if skill in denied:
         return
     have = skills.get(skill)
-    if have is not None and LEVELS.index(have.level) >= LEVELS.index(level):
+    if have is not None and (LEVELS.index(have.level) >= LEVELS.index(level) or _cued(have)):
         return
     if have is None:
         skills[skill] = ProfileSkill(
@@ -418,7 +419,13 @@ def _imply(
         # from the evidence: foundational, so a chain (LLM evaluation -> model evaluation
         # -> ML fundamentals -> statistics) does not carry one level down the graph
         pre_level = cap if held.basis != "implied" else "foundational"
-        offers += [(pre, _lower(pre_level, held.level)) for pre in sk.prerequisites]
+        # an implication of a prerequisite sets the level it is implied at: drafting with
+        # AI tools shows clear prompts, not tested prompt templates
+        offers += [
+            (pre, _lower(pre_level, held.level))
+            for pre in sk.prerequisites
+            if all(imp.skill != pre for imp in sk.implies)
+        ]
         for target, level in offers:
             if target in denied or target not in kb.skills:
                 continue

@@ -289,11 +289,6 @@ class Skill(_Model):
         for imp in self.implies:
             if imp.skill == self.id:
                 raise ValueError(f"skill {self.id} implies itself; remove that implication")
-            if imp.skill in self.prerequisites and imp.level == "foundational":
-                raise ValueError(
-                    f"skill {self.id} implies its prerequisite {imp.skill} at foundational "
-                    "level, which every prerequisite already gets; remove it or raise the level"
-                )
         return self
 
     def surface_forms(self) -> list[str]:
