@@ -477,6 +477,8 @@ def test_a_goal_careermap_has_no_role_for_says_to_choose(kb: KnowledgeBase) -> N
         ("My next step is a role building generative AI features into mobile apps, as a "
          "generative AI engineer on a product team.", "genai-engineer"),
         ("My next move will be an MLOps engineer role.", "mlops-engineer"),
+        ("What I want next: a move into AI governance, for example as an AI risk analyst.",
+         "ai-ethics-specialist"),
     ],
 )  # fmt: skip
 def test_a_goal_stated_as_the_next_step_is_followed(
@@ -485,6 +487,16 @@ def test_a_goal_stated_as_the_next_step_is_followed(
     p = profile_of(f"Summary\n{sentence}\n\nSkills\nPython, SQL, Docker", kb)
     target = service.choose_target(p, service.match(p, kb=kb), kb=kb)
     assert target.why == "goal" and target.role == role
+
+
+def test_the_skills_a_goal_names_are_wishes_not_held(kb: KnowledgeBase) -> None:
+    p = profile_of(
+        "Summary\nWhat I want next: a move into AI security, red-teaming AI systems and "
+        "writing the governance around them, as an AI risk analyst.\n\nSkills\nSplunk, Python",
+        kb,
+    )
+    assert p.goal is not None and p.goal.role == "ai-ethics-specialist"
+    assert "ai-governance" not in p.skills and "red-teaming" not in p.skills
 
 
 def test_a_vague_goal_leaves_the_choice_to_the_ranking(kb: KnowledgeBase) -> None:

@@ -100,7 +100,7 @@ _FOUNDATIONAL = (
     r"(?:i )?can read|beginner|"
     r"(?:currently |now )?learning|introductory|novice|elementary|limited|foundational|"
     r"entry-level|(?:recently|just) (?:started|begun|began) (?:to use|using|with)|"
-    r"(?:this|last) (?:year|month),? (?:i |we )?(?:have )?(?:started|began|begun) "
+    r"this (?:year|month),? (?:i |we )?(?:have )?(?:started|began|begun) "
     r"(?:to use|using|with)|"
     r"(?:starting|beginning) to use|new to|getting started with"
 )
