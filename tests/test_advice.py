@@ -174,6 +174,33 @@ def test_a_tool_taken_up_during_a_long_job_is_not_credited_the_whole_job(
     assert always.skills["tableau"].years is not None and always.skills["tableau"].years > 5
 
 
+def test_a_tool_tried_for_a_quarter_is_not_a_long_job_s_worth(kb: KnowledgeBase) -> None:
+    job = f"Experience\nArchitect, Northwind — Jan {TODAY.year - 7} – Present\n"
+    p = profile_of(job + "- Tried GitHub Copilot with my team for a quarter.\n", kb)
+    assert p.skills["copilot-tools"].level == "foundational"
+    assert p.skills["copilot-tools"].years is not None and p.skills["copilot-tools"].years < 1
+
+
+@pytest.mark.parametrize(
+    ("line", "skill", "level"),
+    [
+        ("Cloud: AWS, Kubernetes, Terraform (basics), GitLab CI", "terraform", "foundational"),
+        ("Data: Google Sheets, Python/pandas in Jupyter (basic)", "pandas", "foundational"),
+        ("My machine learning is basic: a few scikit-learn models.", "ml-fundamentals",
+         "foundational"),
+    ],
+)  # fmt: skip
+def test_a_beginner_s_word_after_the_name_lowers_it(
+    line: str, skill: str, level: str, kb: KnowledgeBase
+) -> None:
+    assert levels(profile_of(f"Skills\n{line}\n", kb))[skill] == level
+
+
+def test_a_qualifier_in_brackets_keeps_a_short_name_in_its_list(kb: KnowledgeBase) -> None:
+    p = profile_of("Skills\nOther: R (MSc, rusty), Spark: beginner (one course), Git\n", kb)
+    assert "r-language" in p.skills and "apache-spark" in p.skills
+
+
 @pytest.mark.parametrize(
     ("line", "reads_clustering"),
     [
@@ -479,6 +506,10 @@ def test_a_goal_careermap_has_no_role_for_says_to_choose(kb: KnowledgeBase) -> N
         ("My next move will be an MLOps engineer role.", "mlops-engineer"),
         ("What I want next: a move into AI governance, for example as an AI risk analyst.",
          "ai-ethics-specialist"),
+        ("Next I want to build LLM-powered services as a generative AI engineer.",
+         "genai-engineer"),
+        ("I'd like my next job to be on the platform side of machine learning.",
+         "mlops-engineer"),
     ],
 )  # fmt: skip
 def test_a_goal_stated_as_the_next_step_is_followed(

@@ -89,7 +89,13 @@ _NAMING_WORDS = frozenset(
 )
 _ITEM_SEPARATORS = re.compile(r"\s*(?:[,;|•·/]|\s&\s|\band\b|\bor\b)\s*")
 _LIST_LABEL = re.compile(r"^[^,;|:]{1,40}:\s*")
-_QUALIFIER = re.compile(r"\s*(?:\([^()]*\))?\s*")
+#: what may follow an alias alone in its list item: a level ("Spark: beginner") and a
+#: qualifier in brackets ("R (MSc, rusty)")
+_QUALIFIER = re.compile(
+    r"\s*(?:(?::|-|–)\s*(?:basics?|beginner|intermediate|advanced|expert|good|strong|solid|"
+    r"familiar|working knowledge|proficient|fluent|rusty)\b)?\s*(?:\([^()]*\))?\s*",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=512)
@@ -136,7 +142,13 @@ class _SentenceItems:
         label = _LIST_LABEL.match(body)
         pos = label.end() if label else 0
         items: list[tuple[int, int]] = []
+        depth, scanned = 0, pos  # a separator inside brackets ("R (MSc, rusty)") splits nothing
         for m in _ITEM_SEPARATORS.finditer(body, pos):
+            depth += body.count("(", scanned, m.start()) - body.count(")", scanned, m.start())
+            scanned = m.start()
+            if depth > 0:
+                continue
+            depth = 0
             items.append((offset + pos, offset + m.start()))
             pos = m.end()
         items.append((offset + pos, offset + len(body)))

@@ -14,7 +14,7 @@ Proficiency cue
     advanced; strong, solid, good, working knowledge, hands-on, intermediate, competent,
     comfortable, experienced -> intermediate; familiar, basic, exposure, some
     experience, beginner, learning, introductory, novice, limited, "just started
-    using", "new to" -> foundational.
+    using", "new to", "tried", "experimented with" -> foundational.
 
 Years
     "5+ years of Python", "3-5 years experience with SQL" (the lower bound), "over two
@@ -102,7 +102,8 @@ _FOUNDATIONAL = (
     r"entry-level|(?:recently|just) (?:started|begun|began) (?:to use|using|with)|"
     r"this (?:year|month),? (?:i |we )?(?:have )?(?:started|began|begun) "
     r"(?:to use|using|with)|"
-    r"(?:starting|beginning) to use|new to|getting started with"
+    r"(?:starting|beginning) to use|new to|getting started with|tried|trialled|trialed|"
+    r"experimented with|played (?:around )?with|dabbled (?:in|with)|tinkered with"
 )
 _CUES = re.compile(
     rf"\b(?<!-)(?:(?P<advanced>{_ADVANCED})|(?P<intermediate>{_INTERMEDIATE})|"
@@ -111,9 +112,11 @@ _CUES = re.compile(
 _CUE_AFTER = re.compile(
     r"\s*(?:\(|:|-|–|—)\s*(?:(?P<advanced>expert|advanced|proficient|fluent|native)|"
     r"(?P<intermediate>intermediate|good|working knowledge|competent)|"
-    r"(?P<foundational>basic|beginner|foundational|familiar|learning|novice|elementary))"
+    r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary))"
     r"(?![\w-])"
 )
+#: what joins names into one item, so that a cue after the last is each one's
+_TIGHT_JOIN = re.compile(r"\s*/\s*|\s+in\s+|\s+with\s+")
 #: a beginner's word after "is": "my machine learning is basic", "SQL is still limited"
 _CUE_IS_BASIC = re.compile(
     r"\s+(?:is|are|remains?|stays?)\s+(?:still\s+|fairly\s+|quite\s+|very\s+|rather\s+|"
@@ -240,6 +243,19 @@ class SentenceContext:
             return True
         return bool(_CLAUSE_START.search(self.low, previous_end, start))
 
+    def _joined_end(self, end: int) -> int:
+        """Where the run of mentions tightly joined to the one ending at ``end`` ends:
+        "Python/pandas in Jupyter (basic)" is one item, and its cue is each name's."""
+        for _ in range(8):  # a run of a few names, never a whole list
+            joint = _TIGHT_JOIN.match(self.low, end)
+            if not joint:
+                break
+            i = bisect_left(self._starts, joint.end())
+            if i >= len(self.spans) or self.spans[i][0] != joint.end():
+                break
+            end = self.spans[i][1]
+        return end
+
     def _follows_a_mention(self, pos: int) -> bool:
         """Whether a mention ends just before ``pos``, a comma between ("Tableau, 3 years")."""
         i = bisect_left(self._starts, pos) - 1
@@ -271,7 +287,7 @@ class SentenceContext:
         """Level a cue gives the mention at ``sentence[start:end]``: the nearest cue before
         it, when only other mentions and list words stand between (a farther cue would
         have the nearer one in between), or a cue right after it."""
-        after = _CUE_AFTER.match(self.low, end)
+        after = _CUE_AFTER.match(self.low, self._joined_end(end))
         if after:
             return _level_of(after)
         if _CUE_IS_BASIC.match(self.low, end):

@@ -108,10 +108,11 @@ def position_years(
 ) -> float | None:
     """Years covered by the document's positions that hold one of ``mentions``.
 
-    A mention whose sentence dates its own start ("since early 2025", "over the last year":
-    :mod:`.recency`) counts its position from then only; overlaps are counted once.
+    A mention whose sentence dates its own start ("since early 2025", "over the last year")
+    counts its position from then only, and one that says how long it lasted ("for a
+    quarter") that long only (:mod:`.recency`); overlaps are counted once.
     """
-    from careermap.extract.recency import since_month
+    from careermap.extract.recency import lasted_months, since_month
 
     spans: list[tuple[int, int]] = []
     ms = list(mentions)
@@ -119,14 +120,17 @@ def position_years(
         span = _months(p, today)
         if span is None:
             continue
-        inside = [m for m in ms if p.start <= m.start < p.end]
-        if not inside:
-            continue
-        cues = [since_month(m.sentence, today) for m in inside]
-        if all(c is not None for c in cues):
-            first = max(span[0], min(c for c in cues if c is not None))
-            span = (first, max(first, span[1]))
-        spans.append(span)
+        for m in ms:
+            if not p.start <= m.start < p.end:
+                continue
+            first, last = span
+            since = since_month(m.sentence, today)
+            if since is not None:
+                first = min(max(first, since), last)
+            lasted = lasted_months(m.sentence)
+            if lasted is not None:
+                first = max(first, last - lasted)
+            spans.append((first, last))
     return _merged(spans)
 
 

@@ -1,5 +1,5 @@
-"""When a sentence says the person began what it describes: "since early 2025", "over the
-last year", "for the past six months".
+"""When a sentence says the person began what it describes ("since early 2025", "over the
+last year") or how long it lasted ("for a quarter", "for three months").
 
 A skill named in a dated position is credited with the position's years; a sentence that
 dates its own start ("Since early 2025 I use ChatGPT to draft ...") bounds that credit, so
@@ -15,7 +15,7 @@ from datetime import date
 from careermap.documents.dates import parse_date
 from careermap.documents.model import YearMonth
 
-__all__ = ["since_month"]
+__all__ = ["lasted_months", "since_month"]
 
 _PART_OF_YEAR = {
     "early": 2,
@@ -42,6 +42,30 @@ _LAST = re.compile(
     r"eighteen|few|couple\s+of)\s+)?(?P<unit>years?|months?)\b",
     re.IGNORECASE,
 )
+
+
+_FOR = re.compile(
+    r"\bfor\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?"
+    r"(?P<n>a\s+few|a\s+couple\s+of|\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|eighteen|few|couple\s+of)\s+(?P<unit>quarters?|months?|weeks?)\b",
+    re.IGNORECASE,
+)
+_UNIT_MONTHS = {"quarter": 3, "month": 1, "week": 0.25}
+
+
+def lasted_months(sentence: str) -> int | None:
+    """How many months a sentence says its activity lasted ("for a quarter": 3), or None.
+
+    Only spans shorter than a year are read: "for two years" is a stated number of years,
+    which the mention itself carries.
+    """
+    longest: float | None = None
+    for m in _FOR.finditer(sentence):
+        word = " ".join(m.group("n").lower().split()).removeprefix("a ")
+        n = int(word) if word.isdigit() else _NUMBERS[word]
+        months = n * _UNIT_MONTHS[m.group("unit").lower().rstrip("s")]
+        longest = months if longest is None else max(longest, months)
+    return None if longest is None else max(1, round(longest))
 
 
 def since_month(sentence: str, today: date | None = None) -> int | None:
