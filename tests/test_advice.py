@@ -188,9 +188,14 @@ def test_a_tool_tried_for_a_quarter_is_not_a_long_job_s_worth(kb: KnowledgeBase)
         ("Data: Google Sheets, Python/pandas in Jupyter (basic)", "pandas", "foundational"),
         ("My machine learning is basic: a few scikit-learn models.", "ml-fundamentals",
          "foundational"),
+        ("ChatGPT now and then for first drafts of non-confidential text", "chatgpt",
+         "foundational"),
+        ("Automation | Ansible, AWX, Bash | advanced", "bash-shell", "advanced"),
+        ("Containers | Docker, Docker Compose | working knowledge", "docker", "intermediate"),
+        ("Eight years of keeping Linux estates up and patched.", "linux", "advanced"),
     ],
 )  # fmt: skip
-def test_a_beginner_s_word_after_the_name_lowers_it(
+def test_a_level_said_after_the_name_or_in_its_row_counts(
     line: str, skill: str, level: str, kb: KnowledgeBase
 ) -> None:
     assert levels(profile_of(f"Skills\n{line}\n", kb))[skill] == level

@@ -63,6 +63,8 @@ def facts(text: str, lex: Lexicon) -> dict[str, tuple[Any, Any, bool]]:
         ("Skills include, but are not limited to, Python and SQL", set()),
         ("No longer use Java", set()),
         ("Shipped without downtime for months using Docker and Kubernetes", set()),
+        ("Nothing is merged without Docker tests passing", set()),
+        ("We never release without Java integration tests", set()),
     ],
 )
 def test_negation_is_scoped_to_its_clause(text: str, negated: set[str], lex: Lexicon) -> None:

@@ -6,7 +6,9 @@ Proficiency cue
     A cue before the mention ("expert in", "proficient in", "strong", "familiar with",
     "exposure to", "some experience with", "currently learning") or right after it in
     brackets, after a colon or a dash ("Python (advanced)", "SQL: basic"), or a beginner's
-    word after "is" ("my machine learning is basic"). Between a cue
+    word after "is" ("my machine learning is basic"), or "now and then" or "occasionally"
+    after it; a table row whose last cell is a level gives it to every name in the row
+    ("| Automation | Ansible, Bash | advanced |"). Between a cue
     before and the mention there may be only other mentions, list separators and
     connecting words ("Expert in Python, SQL and Docker" gives all three), so "strong
     communication with Python teams" does not make Python advanced. The nearest cue wins.
@@ -28,7 +30,8 @@ Negation
     words before the mention ("without": three) and in the same clause: a comma,
     semicolon, colon, full stop, bracket or a contrast word ("but", "however", "although",
     "while", "whereas", "yet", "except") closes the clause. "No-code", "not only",
-    "not just", "no longer" and "not limited to" are not negations.
+    "not just", "no longer" and "not limited to" are not negations, nor is "without" after
+    another negation ("nothing goes live without a human edit").
 """
 
 from __future__ import annotations
@@ -115,6 +118,17 @@ _CUE_AFTER = re.compile(
     r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary))"
     r"(?![\w-])"
 )
+#: a table row whose last cell is a level: it is the level of every name in the row
+_ROW_LEVEL = re.compile(
+    r"\|\s*(?:(?P<advanced>expert|advanced|proficient|fluent)|"
+    r"(?P<intermediate>intermediate|good|working knowledge|competent|solid|strong)|"
+    r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary))"
+    r"\s*\|?\s*$"
+)
+#: a tool used only now and then: "ChatGPT now and then for first drafts"
+_CUE_SELDOM = re.compile(
+    r"\s+(?:(?:every\s+)?now and then|occasionally|from time to time|once in a while)\b"
+)
 #: what joins names into one item, so that a cue after the last is each one's
 _TIGHT_JOIN = re.compile(r"\s*/\s*|\s+in\s+|\s+with\s+")
 #: a beginner's word after "is": "my machine learning is basic", "SQL is still limited"
@@ -133,12 +147,15 @@ _GAP = re.compile(rf"(?:[\s,/&|:+(]|\b(?:{_LIST_WORDS})\b)*")
 _YEARS_GAP = re.compile(
     rf"(?:[\s,/&|:+(]|\b(?:{_LIST_WORDS}|for|professional|hands-on|industry|commercial|"
     r"relevant|practical|working|production|solid|strong|proven|developing|coding|"
-    r"building|writing|a|an)\b)*"
+    r"building|writing|keeping|running|managing|maintaining|operating|administering|"
+    r"supporting|using|designing|leading|deploying|automating|a|an)\b)*"
 )
 _NEGATION = re.compile(
     r"\b(?<!-)(?:(?P<close>without)|no(?!-)|not|never|nor|none|\w+n['’]t|lack(?:s|ing)?"
     r"(?:\s+of)?|unfamiliar)(?![\w-])"
 )
+#: a negation that a later "without" turns round: "nothing ships without review"
+_FIRST_NEGATION = re.compile(r"\b(?:nothing|nobody|no one|never|none|no|not|\w+n['’]t)\b")
 _NOT_NEGATION = re.compile(
     r"no longer|not only|not just|not limited|not restricted|not necessarily"
 )
@@ -290,8 +307,11 @@ class SentenceContext:
         after = _CUE_AFTER.match(self.low, self._joined_end(end))
         if after:
             return _level_of(after)
-        if _CUE_IS_BASIC.match(self.low, end):
+        if _CUE_IS_BASIC.match(self.low, end) or _CUE_SELDOM.match(self.low, end):
             return "foundational"
+        row = _ROW_LEVEL.search(self.low)  # "| Automation | Ansible, Bash | advanced |"
+        if row and end <= row.start():
+            return _level_of(row)
         if self._cues is None:
             self._cues = [
                 (m.start(), m.end(), _level_of(m))
@@ -342,13 +362,21 @@ class SentenceContext:
     # ---- negation ------------------------------------------------------------------------
     def _find_negations(self) -> list[tuple[int, int, bool]]:
         if self._negations is None:
-            self._negations = [
-                (m.start(), m.end(), bool(m.group("close")))
-                for m in _NEGATION.finditer(self.low)
-                if not _NOT_NEGATION.match(self.low, m.start())
-            ]
-            self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.low)]
-            self._neg_ends = [b for _, b, _ in self._negations]
+            self._clauses = clauses = [m.end() for m in _CLAUSE_END.finditer(self.low)]
+            found: list[tuple[int, int, bool]] = []
+            for m in _NEGATION.finditer(self.low):
+                if _NOT_NEGATION.match(self.low, m.start()):
+                    continue
+                close = bool(m.group("close"))
+                if close:  # "never release without tests": a double negative, both cancel
+                    k = bisect_right(clauses, m.start()) - 1
+                    clause_start = clauses[k] if k >= 0 else 0
+                    if _FIRST_NEGATION.search(self.low, clause_start, m.start()):
+                        found = [f for f in found if f[0] < clause_start]
+                        continue
+                found.append((m.start(), m.end(), close))
+            self._negations = found
+            self._neg_ends = [b for _, b, _ in found]
         return self._negations
 
     def has_negation(self) -> bool:
