@@ -193,6 +193,7 @@ def test_a_tool_tried_for_a_quarter_is_not_a_long_job_s_worth(kb: KnowledgeBase)
         ("Automation | Ansible, AWX, Bash | advanced", "bash-shell", "advanced"),
         ("Containers | Docker, Docker Compose | working knowledge", "docker", "intermediate"),
         ("Eight years of keeping Linux estates up and patched.", "linux", "advanced"),
+        ("Gameplay programmer with about five years in Unity and C#.", "c-sharp", "advanced"),
     ],
 )  # fmt: skip
 def test_a_level_said_after_the_name_or_in_its_row_counts(
