@@ -154,6 +154,8 @@ _NEGATION = re.compile(
     r"\b(?<!-)(?:(?P<close>without)|no(?!-)|not|never|nor|none|\w+n['’]t|lack(?:s|ing)?"
     r"(?:\s+of)?|unfamiliar)(?![\w-])"
 )
+#: most characters before a "without" read for the negation it turns round
+_DOUBLE_REACH = 80
 #: a negation that a later "without" turns round: "nothing ships without review"
 _FIRST_NEGATION = re.compile(r"\b(?:nothing|nobody|no one|never|none|no|not|\w+n['’]t)\b")
 _NOT_NEGATION = re.compile(
@@ -217,6 +219,7 @@ class SentenceContext:
         "_denied",
         "_neg_ends",
         "_negations",
+        "_row",
         "_starts",
         "_years",
         "_years_ends",
@@ -239,6 +242,7 @@ class SentenceContext:
         self._negations: list[tuple[int, int, bool]] | None = None
         self._neg_ends: list[int] = []
         self._denied: dict[int, bool] = {}
+        self._row: tuple[int, Level] | bool | None = False  # False: not looked for yet
 
     # ---- spans ---------------------------------------------------------------------------
     def _inside_span(self, pos: int) -> bool:
@@ -259,6 +263,14 @@ class SentenceContext:
         if start - previous_end > _MAX_GAP:
             return True
         return bool(_CLAUSE_START.search(self.low, previous_end, start))
+
+    def _row_level(self) -> tuple[int, Level] | None:
+        """Where a table row's last cell gives a level, and the level (found once)."""
+        if self._row is False:
+            m = _ROW_LEVEL.search(self.low[-60:])  # a short last cell
+            at = len(self.low) - len(self.low[-60:])
+            self._row = (at + m.start(), _level_of(m)) if m else None
+        return self._row  # type: ignore[return-value]
 
     def _joined_end(self, end: int) -> int:
         """Where the run of mentions tightly joined to the one ending at ``end`` ends:
@@ -309,9 +321,9 @@ class SentenceContext:
             return _level_of(after)
         if _CUE_IS_BASIC.match(self.low, end) or _CUE_SELDOM.match(self.low, end):
             return "foundational"
-        row = _ROW_LEVEL.search(self.low)  # "| Automation | Ansible, Bash | advanced |"
-        if row and end <= row.start():
-            return _level_of(row)
+        row = self._row_level()  # "| Automation | Ansible, Bash | advanced |"
+        if row is not None and end <= row[0]:
+            return row[1]
         if self._cues is None:
             self._cues = [
                 (m.start(), m.end(), _level_of(m))
@@ -370,9 +382,10 @@ class SentenceContext:
                 close = bool(m.group("close"))
                 if close:  # "never release without tests": a double negative, both cancel
                     k = bisect_right(clauses, m.start()) - 1
-                    clause_start = clauses[k] if k >= 0 else 0
+                    clause_start = max(clauses[k] if k >= 0 else 0, m.start() - _DOUBLE_REACH)
                     if _FIRST_NEGATION.search(self.low, clause_start, m.start()):
-                        found = [f for f in found if f[0] < clause_start]
+                        while found and found[-1][0] >= clause_start:
+                            found.pop()
                         continue
                 found.append((m.start(), m.end(), close))
             self._negations = found

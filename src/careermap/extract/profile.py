@@ -104,13 +104,17 @@ def merged_years(positions: Iterable[Position], today: date | None = None) -> fl
 
 
 def position_years(
-    document: Document, mentions: Iterable[Mention], today: date | None = None
+    document: Document,
+    mentions: Iterable[Mention],
+    today: date | None = None,
+    cues: dict[int, tuple[int | None, int | None]] | None = None,
 ) -> float | None:
     """Years covered by the document's positions that hold one of ``mentions``.
 
     A mention whose sentence dates its own start ("since early 2025", "over the last year")
     counts its position from then only, and one that says how long it lasted ("for a
-    quarter") that long only (:mod:`.recency`); overlaps are counted once.
+    quarter") that long only (:mod:`.recency`); overlaps are counted once. ``cues`` keeps
+    each sentence's cues (by its start) across calls, so a long sentence is read once.
     """
     from careermap.extract.recency import lasted_months, since_month
 
@@ -124,10 +128,14 @@ def position_years(
             if not p.start <= m.start < p.end:
                 continue
             first, last = span
-            since = since_month(m.sentence, today)
+            cue = cues.get(m.sentence_start) if cues is not None else None
+            if cue is None:
+                cue = (since_month(m.sentence, today), lasted_months(m.sentence))
+                if cues is not None:
+                    cues[m.sentence_start] = cue
+            since, lasted = cue
             if since is not None:
                 first = min(max(first, since), last)
-            lasted = lasted_months(m.sentence)
             if lasted is not None:
                 first = max(first, last - lasted)
             spans.append((first, last))
@@ -283,9 +291,10 @@ def build_profile(
     doc = extraction.document
     skills: dict[str, ProfileSkill] = {}
     uses: dict[int, bool] = {}  # sentence start -> whether it describes use
+    cues: dict[int, tuple[int | None, int | None]] = {}  # sentence start -> recency cues
     for sid, ms in grouped.items():
         stated = [m.years for m in ms if m.years is not None]
-        dated = position_years(doc, ms, today) if doc is not None and doc.positions else None
+        dated = position_years(doc, ms, today, cues) if doc is not None and doc.positions else None
         years_known = [y for y in (*stated, dated) if y is not None]
         years = max(years_known) if years_known else None
         level, reason = _level(ms, years, bool(stated) and max(stated) == years, uses)
