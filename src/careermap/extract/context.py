@@ -112,19 +112,17 @@ _CUES = re.compile(
     rf"\b(?<!-)(?:(?P<advanced>{_ADVANCED})|(?P<intermediate>{_INTERMEDIATE})|"
     rf"(?P<foundational>{_FOUNDATIONAL}))(?![\w-])"
 )
-_CUE_AFTER = re.compile(
-    r"\s*(?:\(|:|-|–|—)\s*(?:(?P<advanced>expert|advanced|proficient|fluent|native)|"
-    r"(?P<intermediate>intermediate|good|working knowledge|competent)|"
-    r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary))"
-    r"(?![\w-])"
-)
-#: a table row whose last cell is a level: it is the level of every name in the row
-_ROW_LEVEL = re.compile(
-    r"\|\s*(?:(?P<advanced>expert|advanced|proficient|fluent)|"
+#: a level word standing alone after a name ("Python (advanced)") or in a row's last cell
+_LEVEL_WORD = (
+    r"(?:(?P<advanced>expert|advanced|proficient|fluent|native)|"
     r"(?P<intermediate>intermediate|good|working knowledge|competent|solid|strong)|"
     r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary))"
-    r"\s*\|?\s*$"
 )
+_CUE_AFTER = re.compile(rf"\s*(?:\(|:|-|–|—)\s*{_LEVEL_WORD}(?![\w-])")
+#: a table row whose last cell is a level: it is the level of every name in the row
+_ROW_LEVEL = re.compile(rf"\|\s*{_LEVEL_WORD}\s*\|?\s*$")
+#: how far from a sentence's end a row's last cell is looked for
+_ROW_CELL = 60
 #: a tool used only now and then: "ChatGPT now and then for first drafts"
 _CUE_SELDOM = re.compile(
     r"\s+(?:(?:every\s+)?now and then|occasionally|from time to time|once in a while)\b"
@@ -220,6 +218,7 @@ class SentenceContext:
         "_neg_ends",
         "_negations",
         "_row",
+        "_row_read",
         "_starts",
         "_years",
         "_years_ends",
@@ -242,7 +241,8 @@ class SentenceContext:
         self._negations: list[tuple[int, int, bool]] | None = None
         self._neg_ends: list[int] = []
         self._denied: dict[int, bool] = {}
-        self._row: tuple[int, Level] | bool | None = False  # False: not looked for yet
+        self._row: tuple[int, Level] | None = None
+        self._row_read = False
 
     # ---- spans ---------------------------------------------------------------------------
     def _inside_span(self, pos: int) -> bool:
@@ -266,11 +266,11 @@ class SentenceContext:
 
     def _row_level(self) -> tuple[int, Level] | None:
         """Where a table row's last cell gives a level, and the level (found once)."""
-        if self._row is False:
-            m = _ROW_LEVEL.search(self.low[-60:])  # a short last cell
-            at = len(self.low) - len(self.low[-60:])
-            self._row = (at + m.start(), _level_of(m)) if m else None
-        return self._row  # type: ignore[return-value]
+        if not self._row_read:
+            m = _ROW_LEVEL.search(self.low, max(0, len(self.low) - _ROW_CELL))
+            self._row = (m.start(), _level_of(m)) if m else None
+            self._row_read = True
+        return self._row
 
     def _joined_end(self, end: int) -> int:
         """Where the run of mentions tightly joined to the one ending at ``end`` ends:
