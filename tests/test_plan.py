@@ -24,6 +24,7 @@ from careermap.plan.courses import EXACT_OPTIMAL, MILP_OPTIMAL, select_courses
 from careermap.plan.exports import from_json, to_html, to_ics, to_json, to_markdown
 from careermap.plan.schedule import session_days, sessions_per_week
 from careermap.profile import SkillNeed
+from careermap.tuning import get_tuning
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plan"
 START = date(2026, 6, 1)
@@ -251,6 +252,34 @@ def test_projects_come_from_the_role_and_each_adds_essential_skills(kb: Knowledg
         done_projects=["rag-chatbot"],
     )
     assert plan.project_steps() == []
+
+
+def test_a_project_is_the_practice_of_the_self_study_skills_it_puts_to_work(
+    kb: KnowledgeBase,
+) -> None:
+    only_python = [SkillNeed(skill="python", target="advanced", importance="essential", reason="r")]
+    estimate = kb.project("stats-dashboard").hours
+    # Python from a course: the course's hours are the provider's, the project keeps its own
+    taught = build_plan(kb, "prompt-engineer", only_python, hours_per_week=5, start=START)
+    (project,) = taught.project_steps()
+    assert project.hours == estimate and project.hours_basis == "the project's own estimate"
+    # Python by self-study: the project is that practice, so it is shorter, never below its
+    # own share, and says what it stands for; the plan's total is what its steps add up to
+    alone = build_plan(
+        kb,
+        "prompt-engineer",
+        only_python,
+        hours_per_week=5,
+        start=START,
+        taken_courses=["py-basics"],
+    )
+    (python,) = alone.skill_steps()
+    assert python.self_study and python.hours_basis.startswith("self-study estimate")
+    (project,) = alone.project_steps()
+    own = get_tuning().plan.project_own_share
+    assert estimate * own <= project.hours < estimate
+    assert "self-study of Python" in project.hours_basis
+    assert alone.total_hours == pytest.approx(python.hours + project.hours)
 
 
 def test_done_projects_are_not_proposed_again(kb: KnowledgeBase) -> None:

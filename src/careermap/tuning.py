@@ -131,12 +131,18 @@ class QuizTuning(_Section):
     low_style: Unit = Field(ge=0, le=1)
 
 
+class PlanTuning(_Section):
+    practice_share: Unit = Field(ge=0, le=1)
+    project_own_share: Unit = Field(ge=0, le=1)
+
+
 class Tuning(_Model):
     version: int = Field(ge=1)
     extract: ExtractTuning
     match: MatchTuning
     proximity: ProximityTuning
     quiz: QuizTuning
+    plan: PlanTuning
 
 
 def load_tuning(path: Path = TUNING_FILE) -> Tuning:

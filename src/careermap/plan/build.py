@@ -24,10 +24,11 @@ from careermap.plan.model import (
     PlanStep,
 )
 from careermap.plan.order import IMPORTANCE_RANK, dependencies, order_needs, remaining_needs
-from careermap.plan.projects import MAX_PROJECTS, pick_projects, place_projects
+from careermap.plan.projects import MAX_PROJECTS, credit_practice, pick_projects, place_projects
 from careermap.plan.schedule import milestone, schedule_steps
 from careermap.plan.within import learned_within, root_of
 from careermap.profile import SkillNeed
+from careermap.tuning import get_tuning
 
 __all__ = [
     "LAST_DAY",
@@ -355,6 +356,8 @@ def build_plan(
                 deliverables=list(p.deliverables),
             ),
         )
+    tuning = get_tuning().plan
+    credit_practice(kb, steps, tuning.practice_share, tuning.project_own_share)
     for i, st in enumerate(steps):
         st.index = i
 

@@ -10,6 +10,13 @@ gap skills not yet shown, one of them essential: a second project that only repe
 first, or shows only secondary skills, costs the learner weeks and shows an employer
 little. Each goes right after the last of its skills still to learn, so it is built as
 soon as it can be.
+
+A project is practice: a self-study estimate includes exercises and a first build of one's
+own, and a project that puts the skill to work is that build. So each project, in plan
+order, is shortened by the practice share (tuning.yaml's ``plan.practice_share``) of the
+self-study steps of its skills that no earlier project has credited, keeping at least its
+own share (``plan.project_own_share``: scoping, data, packaging, the write-up). A course's
+hours are its provider's and are never credited.
 """
 
 from __future__ import annotations
@@ -18,8 +25,9 @@ from collections.abc import Collection, Mapping, Sequence
 
 from careermap.knowledge.loader import KnowledgeBase
 from careermap.knowledge.schemas import PortfolioProject
+from careermap.plan.model import PlanStep
 
-__all__ = ["MAX_PROJECTS", "pick_projects", "place_projects"]
+__all__ = ["MAX_PROJECTS", "credit_practice", "pick_projects", "place_projects"]
 
 #: a plan builds at most two projects by default: enough to show the new skills at work,
 #: little enough to keep a move into a neighbouring field to months, not years
@@ -84,3 +92,35 @@ def place_projects(
     pos = {sid: i for i, sid in enumerate(skill_order)}
     out = [(max((pos[s] for s in p.skills if s in pos), default=-1), p) for p in projects]
     return sorted(out, key=lambda t: t[0])
+
+
+def credit_practice(
+    kb: KnowledgeBase, steps: Sequence[PlanStep], practice_share: float, own_share: float
+) -> None:
+    """Shorten each project step by the practice it stands for (see the module doc) and
+    say so in its hours basis; skill steps keep their hours."""
+    credited: set[str] = set()
+    for st in steps:
+        if st.kind != "project":
+            continue
+        uses = set(kb.project(st.ref).skills)
+        mine = [
+            s
+            for s in steps
+            if s.kind == "skill"
+            and s.self_study
+            and s.within is None
+            and s.ref in uses
+            and s.ref not in credited
+            and s.hours > 0
+        ]
+        full = st.hours
+        credit = round(min(practice_share * sum(s.hours for s in mine), (1 - own_share) * full), 1)
+        if credit <= 0:
+            continue
+        credited.update(s.ref for s in mine)
+        st.hours = round(full - credit, 1)
+        st.hours_basis = (
+            f"the project's own estimate, {full:g} h, less {credit:g} h of practice already "
+            f"counted in the self-study of {', '.join(s.title for s in mine)}"
+        )
