@@ -93,6 +93,10 @@ def test_negation_helper_reads_offsets() -> None:
         ("Currently learning Go (golang)", {"go": "foundational"}),
         ("Python (advanced), SQL: basic", {"python": "advanced", "sql": "foundational"}),
         (
+            "Docker (one prototype), Java (a single project)",
+            {"docker": "foundational", "java": "foundational"},
+        ),
+        (
             "Expert in Python; familiar with Docker",
             {"python": "advanced", "docker": "foundational"},
         ),

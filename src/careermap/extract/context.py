@@ -5,7 +5,8 @@ Heuristics (each reads only the mention's own sentence):
 Proficiency cue
     A cue before the mention ("expert in", "proficient in", "strong", "familiar with",
     "exposure to", "some experience with", "currently learning") or right after it in
-    brackets, after a colon or a dash ("Python (advanced)", "SQL: basic"), or a beginner's
+    brackets, after a colon or a dash ("Python (advanced)", "SQL: basic", "OpenAI API (one
+    prototype)": a single project is a first use), or a beginner's
     word after "is" ("my machine learning is basic"), or "now and then" or "occasionally"
     after it; a table row whose last cell is a level gives it to every name in the row
     ("| Automation | Ansible, Bash | advanced |"). Between a cue
@@ -116,7 +117,8 @@ _CUES = re.compile(
 _LEVEL_WORD = (
     r"(?:(?P<advanced>expert|advanced|proficient|fluent|native)|"
     r"(?P<intermediate>intermediate|good|working knowledge|competent|solid|strong)|"
-    r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary))"
+    r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary|"
+    r"(?:one|a single|a|1) (?:small )?(?:prototype|project|pilot|proof of concept|poc|spike)))"
 )
 _CUE_AFTER = re.compile(rf"\s*(?:\(|:|-|–|—)\s*{_LEVEL_WORD}(?![\w-])")
 #: a table row whose last cell is a level: it is the level of every name in the row
