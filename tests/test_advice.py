@@ -205,13 +205,18 @@ def test_a_qualifier_in_brackets_keeps_a_short_name_in_its_list(kb: KnowledgeBas
         ("- Trained more than 450 nurses for two Epic upgrades.", "presentation-skills", True),
         ("- Delivered training sessions for new managers.", "presentation-skills", True),
         ("- Trained gradient-boosted models on claims data.", "presentation-skills", False),
+        ("- Case-control studies analysed with conditional logistic regression.",
+         "classification", False),
+        ("- Churn classifier: a logistic regression baseline in scikit-learn.",
+         "classification", True),
     ],
 )  # fmt: skip
 def test_a_word_of_two_senses_names_the_skill_only_in_its_own(
     line: str, skill: str, read: bool, kb: KnowledgeBase
 ) -> None:
     """Training newcomers is mentoring, training people is presenting, training models is
-    neither; database clustering is not the learning method."""
+    neither; database clustering is not the learning method; an epidemiologist's logistic
+    regression is a regression model, not a classifier."""
     p = profile_of(f"Experience\n{line}\n", kb)
     assert (skill in p.skills) is read
 

@@ -65,6 +65,8 @@ def facts(text: str, lex: Lexicon) -> dict[str, tuple[Any, Any, bool]]:
         ("Shipped without downtime for months using Docker and Kubernetes", set()),
         ("Nothing is merged without Docker tests passing", set()),
         ("We never release without Java integration tests", set()),
+        ("Services in Java (no exceptions or reflection)", set()),
+        ("Docker (no hands-on experience)", {"docker"}),
     ],
 )
 def test_negation_is_scoped_to_its_clause(text: str, negated: set[str], lex: Lexicon) -> None:
@@ -102,6 +104,7 @@ def test_negation_helper_reads_offsets() -> None:
         ),
         ("Machine learning with PyTorch", {"ml": None, "pytorch": None}),
         ("Strong communication with teams that use Python", {"python": None}),
+        ("Working daily with Docker", {"docker": "intermediate"}),
     ],
 )
 def test_proficiency_cues(text: str, want: dict[str, str | None], lex: Lexicon) -> None:
@@ -124,6 +127,8 @@ def test_proficiency_cues(text: str, want: dict[str, str | None], lex: Lexicon) 
         ("Python developer with 5 years' experience", {"python": 5.0}),
         ("Senior Docker engineer with over six years on platforms", {"docker": 6.0}),
         ("Python and SQL, with 3 years in banking", {"python": None, "sql": None}),
+        ("For two years I have been working daily with Docker", {"docker": 2.0}),
+        ("I have used SQL for three years", {"sql": 3.0}),
     ],
 )
 def test_years(text: str, want: dict[str, float | None], lex: Lexicon) -> None:
@@ -196,10 +201,28 @@ def test_negated_mentions_do_not_count(resume: Extraction) -> None:
     profile = resume.profile(today=TODAY)
     negated = {m.skill_id for m in resume.negated}
     assert negated == {"kubernetes"}
-    # listed in the skills section too, so it stays, but the negated sentence is no evidence
-    ks = profile.skills["kubernetes"]
-    assert ks.level == "foundational"
-    assert all("no experience" not in e.text for e in ks.evidence)
+    # listed in the skills section too, with no level: "no experience with" is the
+    # person's own word on it, so it is denied, not held
+    assert "kubernetes" not in profile.skills
+    assert "no experience with Kubernetes" in profile.denied["kubernetes"].text
+
+
+def test_a_denial_gives_way_to_a_level_cue_and_to_nothing_else(lex: Lexicon) -> None:
+    def read(text: str) -> Any:
+        return extract(text, lexicon=lex, semantic=False).profile(today=TODAY)
+
+    denied = "I have no experience with Kubernetes.\n"
+    # a bare list entry, or a sentence that only names it, says nothing against the denial
+    for other in ("Skills: Python, Kubernetes", "Our team moved to Kubernetes in 2023."):
+        profile = read(denied + other)
+        assert "kubernetes" not in profile.skills and "kubernetes" in profile.denied
+    # a level cue or stated years are the person's word too: the skill is held at it
+    for other, level in (
+        ("Kubernetes (basic)", "foundational"),
+        ("Kubernetes: 3 years", "intermediate"),
+    ):
+        profile = read(denied + other)
+        assert profile.skills["kubernetes"].level == level and "kubernetes" not in profile.denied
 
 
 def test_profile_titles_and_years(resume: Extraction) -> None:

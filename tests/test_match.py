@@ -195,6 +195,14 @@ def test_titles_by_meaning_and_by_role_rules() -> None:
         ("Freelance Copywriter and Content Creator", (), "Writers and Authors"),
         # "UX" is written for O*NET's "User Experience"
         ("Senior UX Designer", ("Figma",), "Web and Digital Interface Designers"),
+        # O*NET lists "Data Engineer" as an alternate title of Data Scientists and
+        # Statisticians, and as a title Database Architects report: the reported one wins,
+        # even for a data engineer whose tools a data scientist would also use
+        (
+            "Senior Data Engineer",
+            ("Python", "Scikit-learn", "Jupyter Notebook"),
+            "Database Architects",
+        ),
     ],
 )
 def test_a_persons_occupation_is_the_one_their_title_names(

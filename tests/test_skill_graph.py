@@ -483,6 +483,18 @@ def test_chatgpt_no_longer_cites_a_seed_that_never_names_it(kb: KnowledgeBase) -
             {"chunking-strategies", "rerankers", "rag"},
         ),
         ("Prototyped agents with AutoGPT and the OpenAI Agents SDK.", {"ai-agents"}),
+        (
+            "Deduplicate and link records; prepare de-identified extracts.",
+            {"data-preprocessing", "data-privacy"},
+        ),
+        (
+            "Ran power calculations and surveillance time-series methods.",
+            {"hypothesis-testing", "time-series-analysis"},
+        ),
+        (
+            "Shoot and edit short-form video in CapCut; wrote the tone-of-voice guide.",
+            {"video-production", "brand-management"},
+        ),
     ],
 )
 def test_what_people_write_is_recognised(lexicon: Lexicon, text: str, wanted: set[str]) -> None:

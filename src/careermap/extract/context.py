@@ -15,15 +15,16 @@ Proficiency cue
     communication with Python teams" does not make Python advanced. The nearest cue wins.
     Levels: expert, advanced, proficient, deep/extensive/in-depth, mastery, fluent ->
     advanced; strong, solid, good, working knowledge, hands-on, intermediate, competent,
-    comfortable, experienced -> intermediate; familiar, basic, exposure, some
+    comfortable, experienced, daily, day-to-day -> intermediate; familiar, basic, exposure, some
     experience, beginner, learning, introductory, novice, limited, "just started
     using", "new to", "tried", "experimented with" -> foundational.
 
 Years
     "5+ years of Python", "3-5 years experience with SQL" (the lower bound), "over two
     years of hands-on experience in Go" (spelled numbers one to twenty, "a couple of"),
-    before the mention under the same gap rule as cues; or right after it: "Python (3
-    years)", "Python - 5 yrs"; or for the trade the mention names: "Python developer with
+    before the mention under the same gap rule as cues ("For two years I have been working
+    daily with ChatGPT"); or right after it: "Python (3 years)", "Python - 5 yrs", "ChatGPT
+    for two years"; or for the trade the mention names: "Python developer with
     5 years' experience".
 
 Negation
@@ -74,7 +75,7 @@ _YEARS = (  # "over", "at least", "about" before the number change nothing
     rf"\b(?P<n>{_NUM})(?:\s*(?:-|–|to)\s*{_NUM})?\s*\+?\s*(?:years?|yrs?)\b['’]?"
 )
 _YEARS_RE = re.compile(_YEARS)
-_YEARS_AFTER = re.compile(r"\s*(?:\(|:|-|–|—)\s*" + _YEARS)
+_YEARS_AFTER = re.compile(r"\s*(?:\(|:|-|–|—|\s+for)\s*" + _YEARS)
 #: "Strong Python, 5+ years." : after a comma, the years end the clause
 _YEARS_AFTER_COMMA = re.compile(
     r"\s*,\s*" + _YEARS + r"(?:\s+(?:of\s+)?experience)?\s*(?P<end>[.;),]|$)"
@@ -96,7 +97,8 @@ _ADVANCED = (
 )
 _INTERMEDIATE = (
     r"strong|solid|good|working knowledge|hands-on|intermediate|competent|comfortable|"
-    r"experienced|practical experience|proven experience|demonstrated experience"
+    r"experienced|practical experience|proven experience|demonstrated experience|daily|"
+    r"every day|day-to-day|day to day"
 )
 _FOUNDATIONAL = (
     r"familiar|familiarity|basic|basics|exposure|some (?:experience|exposure|knowledge|"
@@ -148,7 +150,8 @@ _YEARS_GAP = re.compile(
     rf"(?:[\s,/&|:+(]|\b(?:{_LIST_WORDS}|for|professional|hands-on|industry|commercial|"
     r"relevant|practical|working|production|solid|strong|proven|developing|coding|"
     r"building|writing|keeping|running|managing|maintaining|operating|administering|"
-    r"supporting|using|designing|leading|deploying|automating|a|an)\b)*"
+    r"supporting|using|designing|leading|deploying|automating|a|an|i|we|have|has|had|been|"
+    r"daily)\b)*"
 )
 _NEGATION = re.compile(
     r"\b(?<!-)(?:(?P<close>without)|no(?!-)|not|never|nor|none|\w+n['’]t|lack(?:s|ing)?"
@@ -166,9 +169,13 @@ _CLAUSE_END = re.compile(  # "yet" right after "not" ("have not yet deployed") i
     r"(?<!not )(?<!n't )(?<!n’t )(?<!never )yet)\b"
 )
 #: a negation right after the mention: "Kubernetes: none", "Machine learning: no
-#: hands-on experience yet", "Docker (not yet)", "SQL - never used"
+#: hands-on experience yet", "Docker (not yet)", "SQL - never used"; a "no" there must be
+#: the answer or name the experience: "C++17 (no exceptions or RTTI)" is no negation
 _NEGATION_AFTER = re.compile(
-    r"\s*(?::|-|–|—|\()\s*(?:none\b|never\b|n/a\b|nil\b|no(?![\w-])|"
+    r"\s*(?::|-|–|—|\()\s*(?:none\b|never\b|n/a\b|nil\b|"
+    r"no(?![\w-])(?=\s*(?:[).,;]|$|(?:real|formal|practical|professional|commercial|"
+    r"production|prior|previous|hands-on|direct|actual)\b|(?:experience|exposure|use|"
+    r"knowledge|background|training)\b))|"
     r"not(?!\s+(?:only|just|limited|restricted|necessarily))\b)"
 )
 #: between two items of one list: "Python, SQL or R", "Docker and/or Kubernetes"

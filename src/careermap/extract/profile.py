@@ -38,9 +38,10 @@ Phrases that deny a whole kind of work ("I am not a programmer", "have never wri
 "have not built machine-learning models": ``wording.yaml``) deny its skills.
 
 A skill the person denies ("no experience with Kubernetes") is never held, implied or
-given by a degree; its sentence is kept in ``Profile.denied``. A skill named only where
-the person says what they want ("Looking to move into generative AI", "keen to learn
-Kubernetes") is not held either. Confidence combines the
+given by a degree; its sentence is kept in ``Profile.denied``. A denial in so many words
+outweighs other mentions of the skill unless one of them carries a level cue or stated
+years. A skill named only where the person says what they want ("Looking to move into
+generative AI", "keen to learn Kubernetes") is not held either. Confidence combines the
 mentions' confidences as independent evidence (1 - prod(1 - c)), capped at 0.99. Titles
 and years of experience come from the document's positions (titles newest first;
 overlapping positions counted once); the goal from the first goal sentence (:mod:`.goal`).
@@ -272,10 +273,27 @@ def build_profile(
     denied: dict[str, Evidence] = {}
     for m in extraction.mentions:
         wanted = m.negated and not m.boilerplate and m.taxonomy == "careermap"
-        if wanted and m.skill_id not in grouped and m.skill_id not in denied:
+        if wanted and m.skill_id not in denied:
             denied[m.skill_id] = Evidence(
                 text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end
             )
+    # the person's own "I have not built a machine-learning model", the skill named and
+    # denied in so many words, outweighs mentions that say nothing of their level
+    # ("dissertations on fairness in machine learning"); a cue or stated years ("basic",
+    # "two years of") is their word against it, and is kept. A denial read by meaning
+    # alone (the semantic stage) never outweighs a mention.
+    named = {
+        m.skill_id
+        for m in extraction.mentions
+        if m.negated and not m.boilerplate and m.taxonomy == "careermap" and m.method != "semantic"
+    }
+    for sid in [s for s in denied if s in grouped]:
+        if sid not in named or any(
+            m.level is not None or m.years is not None for m in grouped[sid]
+        ):
+            del denied[sid]
+        else:
+            del grouped[sid]
 
     from careermap.extract.sentences import split_sentences
 

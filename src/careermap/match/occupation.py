@@ -106,6 +106,10 @@ class TitleIndex:
     #: the keys of ``onet`` and ``esco`` as lists, built once for rapidfuzz
     onet_keys: list[str]
     esco_keys: list[str]
+    #: how many of a title's first codes are occupations that have it as their own title or
+    #: as a title their workers report (O*NET's reported job titles); the rest list it only
+    #: among their alternate titles
+    onet_named: dict[str, int]
 
     def esco_candidates(self, title: str, limit: int = 10) -> list[tuple[str, float]]:
         """ESCO occupation URIs for a title, best first, each once (for ranking metrics)."""
@@ -156,9 +160,17 @@ def _cached_title_index(cache_dir: Path) -> TitleIndex:
             originals=data["originals"],
             onet_keys=list(onet),
             esco_keys=list(esco),
+            onet_named=data["onet_named"],
         )
     index = _build_title_index()
-    blob = json.dumps({"onet": index.onet, "esco": index.esco, "originals": index.originals})
+    blob = json.dumps(
+        {
+            "onet": index.onet,
+            "esco": index.esco,
+            "originals": index.originals,
+            "onet_named": index.onet_named,
+        }
+    )
     with contextlib.suppress(InputError):
         write_atomic(path, blob)
     return index
@@ -184,6 +196,7 @@ def _build_title_index() -> TitleIndex:
     for t in alternates:
         if t.kind == "reported":
             add_onet(t.title, t.code)
+    named = {k: len(codes) for k, codes in onet.items()}
     for t in alternates:
         if t.kind != "reported":
             add_onet(t.title, t.code)
@@ -199,7 +212,12 @@ def _build_title_index() -> TitleIndex:
                 esco.setdefault(k, o.uri)
                 originals.setdefault(k, label)
     return TitleIndex(
-        onet=onet, esco=esco, originals=originals, onet_keys=list(onet), esco_keys=list(esco)
+        onet=onet,
+        esco=esco,
+        originals=originals,
+        onet_keys=list(onet),
+        esco_keys=list(esco),
+        onet_named=named,
     )
 
 
@@ -322,8 +340,10 @@ def recognise(
     """The O*NET and ESCO occupations a job title names, or None when nothing is close.
 
     ``context`` holds O*NET technology names of the person's skills; when a title is
-    shared by several O*NET occupations ("Data Analyst" by nine), the one whose technology
-    skills overlap the context most wins, then the one ESCO's crosswalk points at.
+    shared by several O*NET occupations ("Data Analyst" by nine), those that have it as
+    their own or a reported title come before those that only list it as an alternate;
+    among them, the one whose technology skills overlap the context most wins, then the
+    one ESCO's crosswalk points at.
     """
     index = title_index()
     key = normalise_title(title)
@@ -353,7 +373,9 @@ def recognise(
         via_esco = link.onet_code if link is not None else None
     code: str | None = None
     if o is not None:
-        codes = index.onet[o[0]]
+        # an occupation whose workers report the title outranks one that only lists it
+        # among alternates ("Data Engineer": Database Architects, not Data Scientists)
+        codes = index.onet[o[0]][: index.onet_named.get(o[0])]
         code = _pick(codes, set(context), via_esco)
     elif via_esco is not None:
         code = via_esco
