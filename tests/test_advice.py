@@ -60,13 +60,36 @@ def levels(profile: Profile) -> dict[str, str]:
         ("I have never written a line of code.", {"python"}),
         ("I have not yet deployed or served an ML model.", {"model-deployment"}),
         ("I haven't yet used Docker.", {"docker"}),
+        ("I have never built or trained a machine-learning model.", {"ml-fundamentals",
+         "model-training"}),
     ],
-)
+)  # fmt: skip
 def test_a_denied_skill_is_never_held(text: str, denied: set[str], kb: KnowledgeBase) -> None:
     p = profile_of(f"Summary\n{text}\n\nSkills\nSEO, copywriting, HubSpot", kb)
     assert denied <= set(p.denied), p.denied
     assert not denied & set(p.skills), "a denied skill is counted as held"
     assert {"seo", "copywriting"} <= set(p.skills)
+
+
+def test_a_negation_about_something_else_denies_nothing(kb: KnowledgeBase) -> None:
+    # the writer says what a metric does not do, not what they lack
+    p = profile_of(
+        "Experience\n- Co-teach a class with computer scientists on what a fairness metric\n"
+        "does and does not measure; I take the normative side.\n",
+        kb,
+    )
+    assert not p.denied, p.denied
+
+
+def test_what_follows_a_wish_s_colon_is_the_wish_not_evidence(kb: KnowledgeBase) -> None:
+    text = (
+        "Summary\nI want to move into prompt engineering and evaluation:\n"
+        "writing prompt templates for research tools, and catching the answers that are wrong.\n"
+    )
+    assert "prompt-engineering" not in profile_of(text, kb).skills
+    # the same words as a plain line of experience are evidence
+    experience = "Experience\n- Writing prompt templates for research tools.\n"
+    assert "prompt-engineering" in profile_of(experience, kb).skills
 
 
 def test_never_having_written_a_document_does_not_deny_programming(kb: KnowledgeBase) -> None:

@@ -495,6 +495,11 @@ def test_chatgpt_no_longer_cites_a_seed_that_never_names_it(kb: KnowledgeBase) -
             "Shoot and edit short-form video in CapCut; wrote the tone-of-voice guide.",
             {"video-production", "brand-management"},
         ),
+        ("Built and deployed chatbots for the bank's customer service.", {"chatbot-development"}),
+        (
+            "Taught workshops on checking AI output; cleaned records in OpenRefine.",
+            {"presentation-skills", "hallucination-mitigation", "data-preprocessing"},
+        ),
     ],
 )
 def test_what_people_write_is_recognised(lexicon: Lexicon, text: str, wanted: set[str]) -> None:
@@ -518,6 +523,7 @@ def test_what_people_write_is_recognised(lexicon: Lexicon, text: str, wanted: se
         ("Steered the project at the helm of a small team.", {"helm"}),
         ("Wrote to Oracle Cloud ERP users about the upgrade.", {"sql"}),
         ("Used Atlassian Confluence for team notes.", {"jira"}),
+        ("Spoke on a radio panel on chatbots in schools.", {"chatbot-development"}),
     ],
 )
 def test_ordinary_words_are_not_taken_for_skills(

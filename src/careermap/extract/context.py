@@ -178,6 +178,45 @@ _NEGATION_AFTER = re.compile(
     r"knowledge|background|training)\b))|"
     r"not(?!\s+(?:only|just|limited|restricted|necessarily))\b)"
 )
+#: the words that may come before a negation the writer says of themselves, and how many
+_OWN_WORDS = frozenset(
+    [
+        "i",
+        "i've",
+        "i'm",
+        "i'd",
+        "we",
+        "we've",
+        "my",
+        "our",
+        "myself",
+        "personally",
+        "have",
+        "has",
+        "had",
+        "do",
+        "did",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "so",
+        "far",
+        "yet",
+        "still",
+        "also",
+        "really",
+        "honestly",
+        "currently",
+        "and",
+        "but",
+    ]
+)
+_OWN_REACH = 5
+_WORD = re.compile(r"[a-z][a-z'’]*")
 #: between two items of one list: "Python, SQL or R", "Docker and/or Kubernetes"
 _LIST_GAP = re.compile(r"\s*(?:,|/|&|\+|and\b|or\b|nor\b|and/or\b)?\s*(?:and\b|or\b)?\s*")
 #: what follows a bare list item: another item, or the end of the clause
@@ -401,16 +440,32 @@ class SentenceContext:
             self._neg_ends = [b for _, b, _ in found]
         return self._negations
 
+    def _own_negations(self) -> list[int]:
+        """Where the negations the writer says of themselves start: at the start of their
+        clause, or after only the writer's "I", "we", "my" and auxiliaries ("I have not
+        built", "Never used", "Machine learning: no hands-on experience"), not a
+        negation about something else ("what a fairness metric does and does not
+        measure", "the model did not hallucinate")."""
+        clauses = self._clauses if self._find_negations() else []
+        out = []
+        for a, _, _ in self._find_negations():
+            k = bisect_right(clauses or [], a) - 1
+            start = clauses[k] if clauses and k >= 0 else 0
+            words = _WORD.findall(self.low[start:a])
+            if len(words) <= _OWN_REACH and all(w in _OWN_WORDS for w in words):
+                out.append(a)
+        return out
+
     def has_negation(self) -> bool:
-        """Whether the sentence holds a negation anywhere."""
-        return bool(self._find_negations())
+        """Whether the writer negates something of themselves in the sentence."""
+        return bool(self._own_negations())
 
     def negated_clauses(self) -> list[str]:
-        """The text each negation governs: from the negation to the end of its clause
-        ("no hands-on experience training or evaluating models yet")."""
+        """The text each of the writer's own negations governs: from the negation to the
+        end of its clause ("no hands-on experience training or evaluating models yet")."""
         out: list[str] = []
         clauses = self._clauses or []
-        for a, _, _ in self._find_negations():
+        for a in self._own_negations():
             k = bisect_right(clauses, a)
             end = clauses[k] - 1 if k < len(clauses) else len(self.sentence)
             piece = self.sentence[a:end].strip()

@@ -49,6 +49,7 @@ overlapping positions counted once); the goal from the first goal sentence (:mod
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
@@ -58,6 +59,10 @@ from careermap.errors import DataError
 from careermap.knowledge.schemas import LEVELS, Level
 from careermap.profile import Degree, Evidence, Goal, Profile, ProfileSkill, SkillBasis
 from careermap.tuning import get_tuning
+
+#: how far back a sentence after a colon looks for the sentence that the colon ends
+_LEAD_IN = 400
+_LAST_SENTENCE = re.compile(r"[.!?](?:\s+|$)|\n\s*\n")
 
 if TYPE_CHECKING:
     from careermap.documents.model import Document, Position
@@ -242,16 +247,24 @@ def build_profile(
     goal = _goal(extraction, kb)
     wished: dict[int, bool] = {}  # sentence start -> only a wish (a goal, "want to learn")
 
+    def is_wish(sentence: str) -> bool:
+        # a goal sentence (the profile's goal among them) names a destination
+        text = " ".join(sentence.split())
+        return wording.is_aspiration(sentence) or destination(text) is not None
+
     def counts(m: Mention) -> bool:
         if m.negated or m.boilerplate:
             return False
         wish = wished.get(m.sentence_start)
         if wish is None:
-            text = " ".join(m.sentence.split())
-            # a goal sentence (the profile's goal among them) names a destination
-            wish = wished[m.sentence_start] = (
-                wording.is_aspiration(m.sentence) or destination(text) is not None
-            )
+            wish = is_wish(m.sentence)
+            # what follows a wish's colon spells the wish out ("I want to move into prompt
+            # engineering: designing and testing the prompts"), and is no evidence either
+            before = extraction.text[max(0, m.sentence_start - _LEAD_IN) : m.sentence_start]
+            before = before.rstrip()
+            if not wish and before.endswith(":"):
+                wish = is_wish(_LAST_SENTENCE.split(before)[-1])
+            wished[m.sentence_start] = wish
         return not wish
 
     grouped: dict[str, list[Mention]] = {}
