@@ -87,6 +87,8 @@ def test_what_follows_a_wish_s_colon_is_the_wish_not_evidence(kb: KnowledgeBase)
         "writing prompt templates for research tools, and catching the answers that are wrong.\n"
     )
     assert "prompt-engineering" not in profile_of(text, kb).skills
+    curious = "Summary\nLately I have been curious about running machine learning on devices.\n"
+    assert "ml-fundamentals" not in profile_of(curious, kb).skills
     # the same words as a plain line of experience are evidence
     experience = "Experience\n- Writing prompt templates for research tools.\n"
     assert "prompt-engineering" in profile_of(experience, kb).skills

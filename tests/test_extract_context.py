@@ -105,6 +105,15 @@ def test_negation_helper_reads_offsets() -> None:
         ("Machine learning with PyTorch", {"ml": None, "pytorch": None}),
         ("Strong communication with teams that use Python", {"python": None}),
         ("Working daily with Docker", {"docker": "intermediate"}),
+        (
+            "Python at a basic level, Docker to an advanced level",
+            {"python": "foundational", "docker": "advanced"},
+        ),
+        ("Java, one product integration", {"java": "foundational"}),
+        (
+            "I use Docker and Java at work, but only at a basic level",
+            {"docker": "foundational", "java": "foundational"},
+        ),
     ],
 )
 def test_proficiency_cues(text: str, want: dict[str, str | None], lex: Lexicon) -> None:

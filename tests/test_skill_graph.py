@@ -500,6 +500,11 @@ def test_chatgpt_no_longer_cites_a_seed_that_never_names_it(kb: KnowledgeBase) -
             "Taught workshops on checking AI output; cleaned records in OpenRefine.",
             {"presentation-skills", "hallucination-mitigation", "data-preprocessing"},
         ),
+        (
+            "Ran the int8 conversion for a TFLite Micro model; wrote software design documents.",
+            {"tensorflow", "model-quantization", "technical-writing"},
+        ),
+        ("Prompted GPT-4o mini and asked for JSON back.", {"structured-outputs"}),
     ],
 )
 def test_what_people_write_is_recognised(lexicon: Lexicon, text: str, wanted: set[str]) -> None:
@@ -524,6 +529,7 @@ def test_what_people_write_is_recognised(lexicon: Lexicon, text: str, wanted: se
         ("Wrote to Oracle Cloud ERP users about the upgrade.", {"sql"}),
         ("Used Atlassian Confluence for team notes.", {"jira"}),
         ("Spoke on a radio panel on chatbots in schools.", {"chatbot-development"}),
+        ("The REST API returns JSON output to the browser.", {"structured-outputs"}),
     ],
 )
 def test_ordinary_words_are_not_taken_for_skills(

@@ -6,7 +6,8 @@ Proficiency cue
     A cue before the mention ("expert in", "proficient in", "strong", "familiar with",
     "exposure to", "some experience with", "currently learning") or right after it in
     brackets, after a colon or a dash ("Python (advanced)", "SQL: basic", "OpenAI API (one
-    prototype)": a single project is a first use), or a beginner's
+    prototype)": a single project is a first use), "at a basic level", a closing "but only
+    at a basic level" for everything before it in the sentence, or a beginner's
     word after "is" ("my machine learning is basic"), or "now and then" or "occasionally"
     after it; a table row whose last cell is a level gives it to every name in the row
     ("| Automation | Ansible, Bash | advanced |"). Between a cue
@@ -115,14 +116,30 @@ _CUES = re.compile(
     rf"\b(?<!-)(?:(?P<advanced>{_ADVANCED})|(?P<intermediate>{_INTERMEDIATE})|"
     rf"(?P<foundational>{_FOUNDATIONAL}))(?![\w-])"
 )
+#: a single piece of work, a first use: "OpenAI API (one prototype)"
+_ONE_USE = (
+    r"(?:only )?(?:one|a single|a|1) (?:small )?(?:product )?(?:prototype|project|pilot|"
+    r"proof of concept|poc|spike|integration)"
+)
+#: ... also after a comma: "TensorFlow Lite, one product integration"
+_CUE_ONE_USE = re.compile(rf"\s*,\s*{_ONE_USE}(?![\w-])")
 #: a level word standing alone after a name ("Python (advanced)") or in a row's last cell
 _LEVEL_WORD = (
     r"(?:(?P<advanced>expert|advanced|proficient|fluent|native)|"
     r"(?P<intermediate>intermediate|good|working knowledge|competent|solid|strong)|"
     r"(?P<foundational>basics?|beginner|foundational|familiar|learning|novice|elementary|"
-    r"(?:one|a single|a|1) (?:small )?(?:prototype|project|pilot|proof of concept|poc|spike)))"
+    rf"{_ONE_USE}))"
 )
 _CUE_AFTER = re.compile(rf"\s*(?:\(|:|-|–|—)\s*{_LEVEL_WORD}(?![\w-])")
+#: "Python at a basic level", "SQL to an advanced level"
+_CUE_AT_LEVEL = re.compile(
+    rf"\s+(?:at|to)\s+(?:a|an)\s+(?:fairly\s+|very\s+|quite\s+)?{_LEVEL_WORD}\s+level\b"
+)
+#: "..., but only at a basic level": the level of everything the clause before names
+_CUE_BUT_ONLY = re.compile(
+    rf",?\s*but\s+only\s+(?:at|to)\s+(?:a|an)\s+(?:fairly\s+|very\s+)?{_LEVEL_WORD}"
+    r"\s+level\b"
+)
 #: a table row whose last cell is a level: it is the level of every name in the row
 _ROW_LEVEL = re.compile(rf"\|\s*{_LEVEL_WORD}\s*\|?\s*$")
 #: how far from a sentence's end a row's last cell is looked for
@@ -364,11 +381,20 @@ class SentenceContext:
         """Level a cue gives the mention at ``sentence[start:end]``: the nearest cue before
         it, when only other mentions and list words stand between (a farther cue would
         have the nearer one in between), or a cue right after it."""
-        after = _CUE_AFTER.match(self.low, self._joined_end(end))
+        after = _CUE_AFTER.match(self.low, self._joined_end(end)) or _CUE_AT_LEVEL.match(
+            self.low, end
+        )
         if after:
             return _level_of(after)
-        if _CUE_IS_BASIC.match(self.low, end) or _CUE_SELDOM.match(self.low, end):
+        if (
+            _CUE_IS_BASIC.match(self.low, end)
+            or _CUE_SELDOM.match(self.low, end)
+            or _CUE_ONE_USE.match(self.low, end)
+        ):
             return "foundational"
+        but_only = _CUE_BUT_ONLY.search(self.low, end)
+        if but_only:
+            return _level_of(but_only)
         row = self._row_level()  # "| Automation | Ansible, Bash | advanced |"
         if row is not None and end <= row[0]:
             return row[1]

@@ -28,7 +28,7 @@ WORDING_FILE = Path(__file__).with_name("wording.yaml")
 COLLEAGUE_BEFORE_CHARS = 60
 COLLEAGUE_AFTER_CHARS = 40
 #: a negation just before an action verb ("do not write", "have never built")
-_NEGATED_VERB = re.compile(r"\b(?:not|never|n't|no longer|cannot)\s+(?:\w+\s+){0,2}$")
+_NEGATED_VERB = re.compile(r"\b(?:not|never|n't|no longer|cannot|no)\s+(?:\w+\s+){0,2}$")
 
 
 class _Denial(BaseModel):
@@ -119,7 +119,8 @@ class Wording:
 
     def describes_use(self, sentence: str) -> bool:
         """Whether the sentence says something was done ("built", "deployed", "used"),
-        not counting a verb the sentence negates ("do not write", "never built")."""
+        not counting a verb the sentence negates ("do not write", "never built", "no model
+        training")."""
         low = sentence.lower()
         for m in self.action.finditer(low):
             before = low[max(0, m.start() - 24) : m.start()]
