@@ -233,6 +233,7 @@ _OWN_WORDS = frozenset(
     ]
 )
 _OWN_REACH = 5
+_OWN_CHARS = 64
 _WORD = re.compile(r"[a-z][a-z'’]*")
 #: between two items of one list: "Python, SQL or R", "Docker and/or Kubernetes"
 _LIST_GAP = re.compile(r"\s*(?:,|/|&|\+|and\b|or\b|nor\b|and/or\b)?\s*(?:and\b|or\b)?\s*")
@@ -276,6 +277,7 @@ class SentenceContext:
     """
 
     __slots__ = (
+        "_but_only",
         "_clauses",
         "_cue_ends",
         "_cues",
@@ -307,6 +309,7 @@ class SentenceContext:
         self._neg_ends: list[int] = []
         self._denied: dict[int, bool] = {}
         self._row: tuple[int, Level] | None = None
+        self._but_only: list[tuple[int, Level]] | None = None
         self._row_read = False
 
     # ---- spans ---------------------------------------------------------------------------
@@ -392,9 +395,11 @@ class SentenceContext:
             or _CUE_ONE_USE.match(self.low, end)
         ):
             return "foundational"
-        but_only = _CUE_BUT_ONLY.search(self.low, end)
-        if but_only:
-            return _level_of(but_only)
+        if self._but_only is None:  # read once per sentence, not once per mention
+            self._but_only = [(m.start(), _level_of(m)) for m in _CUE_BUT_ONLY.finditer(self.low)]
+        k = bisect_left(self._but_only, (end, "")) if self._but_only else 0
+        if k < len(self._but_only):
+            return self._but_only[k][1]
         row = self._row_level()  # "| Automation | Ansible, Bash | advanced |"
         if row is not None and end <= row[0]:
             return row[1]
@@ -477,6 +482,8 @@ class SentenceContext:
         for a, _, _ in self._find_negations():
             k = bisect_right(clauses or [], a) - 1
             start = clauses[k] if clauses and k >= 0 else 0
+            if a - start > _OWN_CHARS:  # more than a few short words: not the writer's
+                continue
             words = _WORD.findall(self.low[start:a])
             if len(words) <= _OWN_REACH and all(w in _OWN_WORDS for w in words):
                 out.append(a)
