@@ -1,7 +1,7 @@
 """Advice quality on a panel of fictional résumés whose expectations were written blind.
 
 Run: python bench/bench_advice.py [--split panel|heldout|fresh|all] [--only ID] [--json]
-     [--no-semantic]
+     [--no-semantic] [--held-out-details]
 
 Each persona under ``bench/personas/<split>/<id>/`` has a ``source.md`` and an
 ``expect.yaml`` a careers advisor wrote before careermap was run on it (frozen in
@@ -21,7 +21,9 @@ Each persona under ``bench/personas/<split>/<id>/`` has a ``source.md`` and an
 Per split it prints the pass rate of each check, the personas passing every check, the median
 and maximum plan hours, and beside top-1 and top-3 the best constant answer on that split.
 The panel is "validation (panel, used for tuning)"; the held-out splits are never tuned on
-(``fresh`` was written and frozen on 2026-12-03, without careermap being run on it).
+(``fresh`` was written and frozen on 2026-12-03, without careermap being run on it). So
+that tuning never sees them, the held-out splits print their summaries only, unless
+``--held-out-details`` (or ``--only`` one of their personas, or ``--json``) asks for more.
 """
 
 from __future__ import annotations
@@ -401,9 +403,13 @@ def _rate(d: dict[str, Any]) -> str:
     return "n/a" if d["rate"] is None else f"{d['passed']:>2}/{d['of']:<2} {100 * d['rate']:5.1f}%"
 
 
-def print_split(split: str, results: list[Result], summary: dict[str, Any]) -> None:
+def print_split(
+    split: str, results: list[Result], summary: dict[str, Any], details: bool = True
+) -> None:
     print(f"\n{LABELS[split]}: {len(results)} personas")
-    for r in results:
+    if not details:
+        print("  (personas not shown: a held-out split; --held-out-details shows them)")
+    for r in results if details else []:
         e = r.persona.expect
         marks = " ".join(f"{c} {_mark(r.checks[c])}" for c in CHECKS)
         top = " > ".join(role for role, _ in r.ranking[:3]) or "-"
@@ -434,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", metavar="ID", help="one persona only")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--no-semantic", action="store_true", help="lexical extraction only")
+    parser.add_argument(
+        "--held-out-details",
+        action="store_true",
+        help="print the held-out splits' personas too, not only their summaries",
+    )
     args = parser.parse_args(argv)
     splits = list(SPLITS) if args.split == "all" else [args.split]
 
@@ -482,7 +493,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"expectations frozen {frozen['frozen']}; every frozen file matches")
     for split, results in by_split.items():
-        print_split(split, results, summaries[split])
+        shown = split == "panel" or args.held_out_details or args.only is not None
+        print_split(split, results, summaries[split], details=shown)
     return 0
 
 
