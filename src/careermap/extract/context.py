@@ -477,17 +477,21 @@ class SentenceContext:
         built", "Never used", "Machine learning: no hands-on experience"), not a
         negation about something else ("what a fairness metric does and does not
         measure", "the model did not hallucinate")."""
-        clauses = self._clauses if self._find_negations() else []
         out = []
         for a, _, _ in self._find_negations():
-            k = bisect_right(clauses or [], a) - 1
-            start = clauses[k] if clauses and k >= 0 else 0
+            start = self._clause_start(a)
             if a - start > _OWN_CHARS:  # more than a few short words: not the writer's
                 continue
             words = _WORD.findall(self.low[start:a])
             if len(words) <= _OWN_REACH and all(w in _OWN_WORDS for w in words):
                 out.append(a)
         return out
+
+    def _clause_start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts (after _find_negations has run)."""
+        clauses = self._clauses or []
+        k = bisect_right(clauses, pos) - 1
+        return clauses[k] if k >= 0 else 0
 
     def has_negation(self) -> bool:
         """Whether the writer negates something of themselves in the sentence."""
@@ -510,9 +514,7 @@ class SentenceContext:
         negations = self._find_negations()
         if not negations:
             return False
-        clauses = self._clauses or []
-        k = bisect_right(clauses, start) - 1
-        clause_start = clauses[k] if k >= 0 else 0
+        clause_start = self._clause_start(start)
         i = bisect_right(self._neg_ends, start) - 1
         while i >= 0:
             a, b, close = negations[i]

@@ -284,29 +284,27 @@ def build_profile(
             grouped.setdefault(sid, []).append(m)
 
     denied: dict[str, Evidence] = {}
+    written: set[str] = set()  # denied in so many words, not only by meaning
     for m in extraction.mentions:
-        wanted = m.negated and not m.boilerplate and m.taxonomy == "careermap"
-        if wanted and m.skill_id not in denied:
-            denied[m.skill_id] = Evidence(
-                text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end
+        if m.negated and not m.boilerplate and m.taxonomy == "careermap":
+            denied.setdefault(
+                m.skill_id,
+                Evidence(
+                    text=m.sentence, section=m.section, start=m.sentence_start, end=m.sentence_end
+                ),
             )
-    # the person's own "I have not built a machine-learning model", the skill named and
-    # denied in so many words, outweighs mentions that say nothing of their level
-    # ("dissertations on fairness in machine learning"); a cue or stated years ("basic",
-    # "two years of") is their word against it, and is kept. A denial read by meaning
-    # alone (the semantic stage) never outweighs a mention.
-    named = {
-        m.skill_id
-        for m in extraction.mentions
-        if m.negated and not m.boilerplate and m.taxonomy == "careermap" and m.method != "semantic"
-    }
+            if m.method != "semantic":
+                written.add(m.skill_id)
+    # the person's own "I have not built a machine-learning model" outweighs mentions that
+    # say nothing of their level ("dissertations on fairness in machine learning"); a cue or
+    # stated years ("basic", "two years of") is their word against it, and is kept. A
+    # denial read by meaning alone (the semantic stage) never outweighs a mention.
     for sid in [s for s in denied if s in grouped]:
-        if sid not in named or any(
-            m.level is not None or m.years is not None for m in grouped[sid]
-        ):
-            del denied[sid]
-        else:
+        cued = any(m.level is not None or m.years is not None for m in grouped[sid])
+        if sid in written and not cued:
             del grouped[sid]
+        else:
+            del denied[sid]
 
     from careermap.extract.sentences import split_sentences
 
