@@ -453,15 +453,14 @@ class SentenceContext:
     # ---- negation ------------------------------------------------------------------------
     def _find_negations(self) -> list[tuple[int, int, bool]]:
         if self._negations is None:
-            self._clauses = clauses = [m.end() for m in _CLAUSE_END.finditer(self.low)]
+            self._clauses = [m.end() for m in _CLAUSE_END.finditer(self.low)]
             found: list[tuple[int, int, bool]] = []
             for m in _NEGATION.finditer(self.low):
                 if _NOT_NEGATION.match(self.low, m.start()):
                     continue
                 close = bool(m.group("close"))
                 if close:  # "never release without tests": a double negative, both cancel
-                    k = bisect_right(clauses, m.start()) - 1
-                    clause_start = max(clauses[k] if k >= 0 else 0, m.start() - _DOUBLE_REACH)
+                    clause_start = max(self._clause_start(m.start()), m.start() - _DOUBLE_REACH)
                     if _FIRST_NEGATION.search(self.low, clause_start, m.start()):
                         while found and found[-1][0] >= clause_start:
                             found.pop()
@@ -488,7 +487,7 @@ class SentenceContext:
         return out
 
     def _clause_start(self, pos: int) -> int:
-        """Where the clause holding ``pos`` starts (after _find_negations has run)."""
+        """Where the clause holding ``pos`` starts (once the clauses are read)."""
         clauses = self._clauses or []
         k = bisect_right(clauses, pos) - 1
         return clauses[k] if k >= 0 else 0

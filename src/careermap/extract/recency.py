@@ -14,6 +14,7 @@ from datetime import date
 
 from careermap.documents.dates import parse_date
 from careermap.documents.model import YearMonth
+from careermap.extract.context import parse_number
 
 __all__ = ["lasted_months", "since_month"]
 
@@ -31,11 +32,16 @@ _SINCE = re.compile(
     r"(?:\s+of)?[\s-]+)?(?P<date>(?:[a-z]{3,9}\.?,?\s+)?(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_NUMBERS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
-    "few": 3, "couple of": 2,
-}  # fmt: skip
+#: counts read here that are not numbers of years ("for a quarter", "the past few months");
+#: every other word is read as the years cues read it (:func:`.context.parse_number`)
+_COUNTS = {"a": 1, "few": 3, "couple of": 2}
+
+
+def _count(word: str) -> int:
+    word = " ".join(word.lower().split())
+    return _COUNTS[word] if word in _COUNTS else int(parse_number(word))
+
+
 _LAST = re.compile(
     r"\b(?:over|in|for|during|within)\s+the\s+(?:last|past)\s+"
     r"(?:(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -61,8 +67,7 @@ def lasted_months(sentence: str) -> int | None:
     """
     longest: float | None = None
     for m in _FOR.finditer(sentence):
-        word = " ".join(m.group("n").lower().split()).removeprefix("a ")
-        n = int(word) if word.isdigit() else _NUMBERS[word]
+        n = _count(" ".join(m.group("n").lower().split()).removeprefix("a "))
         months = n * _UNIT_MONTHS[m.group("unit").lower().rstrip("s")]
         longest = months if longest is None else max(longest, months)
     return None if longest is None else max(1, round(longest))
@@ -86,8 +91,7 @@ def since_month(sentence: str, today: date | None = None) -> int | None:
         if start <= now:
             starts.append(start)
     for m in _LAST.finditer(sentence):
-        word = " ".join((m.group("n") or "one").lower().split())
-        n = int(word) if word.isdigit() else _NUMBERS[word]
+        n = _count(m.group("n") or "one")
         months = n * 12 if m.group("unit").lower().startswith("year") else n
         starts.append(now - months)
     return max(starts) if starts else None
